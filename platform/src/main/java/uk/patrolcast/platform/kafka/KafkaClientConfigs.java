@@ -1,0 +1,75 @@
+package uk.patrolcast.platform.kafka;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The client settings every Patrolcast service uses, in one place: idempotent, compressed producers
+ * that accept the few-MB plans; consumers that read only committed data from the beginning; Streams
+ * applications with exactly-once v2.
+ */
+public final class KafkaClientConfigs {
+  /** The largest record a producer may send (plans carry every LSOA). */
+  public static final int MAX_RECORD_BYTES = 32 << 20;
+
+  private KafkaClientConfigs() {}
+
+  public static Properties producer(String bootstrapServers, String clientId) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES));
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    return p;
+  }
+
+  /** An idempotent producer that writes in transactions under a stable id (fencing a crashed twin). */
+  public static Properties transactionalProducer(String bootstrapServers, String clientId, String transactionalId) {
+    Properties p = producer(bootstrapServers, clientId);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
+    return p;
+  }
+
+  /**
+   * @param groupId consumer group, or null for an unmanaged (assign-only) consumer
+   */
+  public static Properties consumer(String bootstrapServers, String clientId, String groupId) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    if (groupId != null) {
+      p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    }
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(2 * MAX_RECORD_BYTES));
+    return p;
+  }
+
+  /** A Streams application with exactly-once v2 and RocksDB state under {@code stateDir}. */
+  public static Properties streams(String bootstrapServers, String applicationId, Path stateDir, short replicationFactor) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(MAX_RECORD_BYTES));
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Integer.toString(MAX_RECORD_BYTES));
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return p;
+  }
+}

@@ -1,0 +1,87 @@
+package uk.patrolcast.platform.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.avro.specific.SpecificRecord;
+import uk.patrolcast.schemas.TopicSpec;
+import uk.patrolcast.schemas.registry.SchemaRegistry;
+
+/**
+ * Reads a whole topic as it stands now: from the beginning to the end offsets taken at the start,
+ * committed records only, without a consumer group. What {@code patrolcast run} writes to OUT and
+ * what tests compare comes from here.
+ */
+public final class TopicReader {
+  private TopicReader() {}
+
+  /** Every record (tombstones as null values), partition by partition in offset order. */
+  public static <V extends SpecificRecord> void readAll(
+      String bootstrapServers, SchemaRegistry registry, TopicSpec<V> spec, BiConsumer<String, V> sink) {
+    var keySerde = spec.keySerde(registry);
+    var valueSerde = spec.valueSerde(registry);
+    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-reader-" + spec.name(), null);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(spec.name(), info.partition()));
+      }
+      partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      for (TopicPartition tp : partitions) {
+        consumer.assign(List.of(tp));
+        consumer.seekToBeginning(List.of(tp));
+        long end = ends.get(tp);
+        while (consumer.position(tp, Duration.ofSeconds(30)) < end) {
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+            if (r.offset() >= end) {
+              break;
+            }
+            sink.accept(keySerde.deserialize(spec.name(), r.key()), valueSerde.deserialize(spec.name(), r.value()));
+          }
+        }
+      }
+    }
+  }
+
+  /** The latest value of every key (a tombstone removes the key), in first-seen key order. */
+  public static <V extends SpecificRecord> Map<String, V> latest(
+      String bootstrapServers, SchemaRegistry registry, TopicSpec<V> spec) {
+    Map<String, V> out = new LinkedHashMap<>();
+    readAll(bootstrapServers, registry, spec, (k, v) -> {
+      if (v == null) {
+        out.remove(k);
+      } else {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  /** Record counts per partition up to now (end offsets), e.g. for progress and the console. */
+  public static Map<Integer, Long> endOffsets(String bootstrapServers, String topic) {
+    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-offsets", null);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(topic, info.partition()));
+      }
+      Map<Integer, Long> out = new HashMap<>();
+      consumer.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, end) -> out.put(tp.partition(), end));
+      return out;
+    }
+  }
+}
