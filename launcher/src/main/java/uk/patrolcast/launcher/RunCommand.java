@@ -106,6 +106,12 @@ final class RunCommand implements Callable<Integer> {
       Map<String, Double> stageDone = new LinkedHashMap<>();
       try (Pipeline pipeline = new Pipeline(null)) {
         IngestService ingest = (IngestService) pipeline.start(ServiceKind.INGEST, file, System.getenv(), commandLine);
+        // Ingest has scanned its sources once started: the model trains up to the last input month
+        // unless told otherwise.
+        if (trainUntil == null && ingest.lastInputMonth() != null) {
+          commandLine.put(TRAIN_UNTIL, ingest.lastInputMonth());
+          report.put("train_until", ingest.lastInputMonth());
+        }
         List<PatrolcastService> stages = new ArrayList<>(List.of(ingest));
         for (ServiceKind kind : List.of(ServiceKind.FEATURES, ServiceKind.FORECAST, ServiceKind.ALLOCATE)) {
           stages.add(pipeline.start(kind, file, System.getenv(), commandLine));
