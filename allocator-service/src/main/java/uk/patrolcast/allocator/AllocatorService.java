@@ -129,7 +129,11 @@ public final class AllocatorService implements PatrolcastService {
       whatIfConsumer = whatIf;
       List<TopicPartition> partitions = new ArrayList<>();
       for (TopicSpec<?> spec : List.of(Topics.LSOA_PROFILES, Topics.LSOA_FORECASTS, Topics.FORECAST_READY, Topics.PLANS)) {
-        for (PartitionInfo p : state.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
+        List<PartitionInfo> infos = state.partitionsFor(spec.name(), Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+          throw new IllegalStateException("topic " + spec.name() + " does not exist on the broker (patrolcast up and run create the catalogue's topics; see TopicProvisioning)");
+        }
+        for (PartitionInfo p : infos) {
           partitions.add(new TopicPartition(spec.name(), p.partition()));
         }
       }

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.patrolcast.allocator.AllocationCsv;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
@@ -119,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
         awaitStages(pipeline, ingest, stages, started, stageDone);
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
       }
+      AllocationCsv.write(stack.bootstrapServers(), registry, out);
 
       ObjectNode versions = report.putObject("versions");
       Properties v = Patrolcast.versions();

@@ -17,15 +17,10 @@ final class BlockGains {
    * many blocks an LSOA takes when a block costs {@code price}.
    */
   static int blocksAtPrice(double weight, double block, double price, int lo, int hi) {
-    if (price <= 0 && weight > 0) {
-      return hi;
-    }
+    int k = approxBlocksAtPrice(weight, block, price, lo, hi);
     if (weight <= 0) {
-      return price < 0 ? hi : lo;
+      return k;
     }
-    // gain(k) >= price  <=>  k <= 1 + 1 / expm1(price / weight) - 1 / block; then exact checks.
-    double estimate = 1 + 1 / Math.expm1(price / weight) - 1 / block;
-    int k = estimate >= hi ? hi : estimate <= lo ? lo : (int) Math.floor(estimate);
     while (k < hi && gain(weight, block, k + 1) > price) {
       k++;
     }
@@ -35,7 +30,10 @@ final class BlockGains {
     return k;
   }
 
-  /** {@link #blocksAtPrice} from the closed form alone (may be one block off): for cheap estimates. */
+  /**
+   * {@link #blocksAtPrice} from the closed form alone (rounding may put it a block off): for cheap
+   * estimates. gain(k) &gt;= price exactly when k &lt;= 1 + 1 / expm1(price / weight) - 1 / block.
+   */
   static int approxBlocksAtPrice(double weight, double block, double price, int lo, int hi) {
     if (price <= 0 && weight > 0) {
       return hi;

@@ -31,38 +31,13 @@ final class PriceEstimate {
         top = Math.max(top, BlockGains.gain(p.weight(i), p.blockHours(), p.lo(i) + 1));
       }
     }
-    double london = 0;
-    if (londonTake(0) > p.totalCap()) {
-      double low = 0;
-      double high = top;
-      for (int s = 0; s < STEPS; s++) {
-        double mid = (low + high) / 2;
-        if (londonTake(mid) > p.totalCap()) {
-          low = mid;
-        } else {
-          high = mid;
-        }
-      }
-      london = high;
-    }
+    double london = lowestPriceWithin(0, top, price -> londonTake(price) <= p.totalCap());
     double[] out = new double[p.size()];
     for (int b = 0; b < p.boroughs(); b++) {
-      double borough = london;
-      if (boroughTake(b, london) > p.boroughCap(b)) {
-        double low = london;
-        double high = Math.max(top, london);
-        for (int s = 0; s < STEPS; s++) {
-          double mid = (low + high) / 2;
-          if (boroughTake(b, mid) > p.boroughCap(b)) {
-            low = mid;
-          } else {
-            high = mid;
-          }
-        }
-        borough = high;
-      }
+      int borough = b;
+      double boroughPrice = lowestPriceWithin(london, Math.max(top, london), price -> boroughTake(borough, price) <= p.boroughCap(borough));
       for (int w : boroughWards[b]) {
-        double ward = wardPrice(w, borough, top);
+        double ward = wardPrice(w, boroughPrice, top);
         for (int i : wardMembers[w]) {
           out[i] = ward;
         }
@@ -73,13 +48,13 @@ final class PriceEstimate {
 
   /** The price at which the ward's LSOAs meet its floor or cap, or {@code parent} when neither binds. */
   private double wardPrice(int w, double parent, double top) {
-    long taken = lsoaTake(w, parent);
-    if (taken < p.wardFloor(w)) {
-      double high = parent;
+    if (lsoaTake(w, parent) < p.wardFloor(w)) {
+      // Highest price at or below the parent's at which the ward takes its floor (prices may go negative).
       double low = Math.min(parent, 0) - 1;
       while (lsoaTake(w, low) < p.wardFloor(w) && low > -1e12) {
         low *= 2;
       }
+      double high = parent;
       for (int s = 0; s < STEPS; s++) {
         double mid = (low + high) / 2;
         if (lsoaTake(w, mid) >= p.wardFloor(w)) {
@@ -90,20 +65,23 @@ final class PriceEstimate {
       }
       return low;
     }
-    if (taken > p.wardCap(w)) {
-      double low = parent;
-      double high = Math.max(top, parent);
-      for (int s = 0; s < STEPS; s++) {
-        double mid = (low + high) / 2;
-        if (lsoaTake(w, mid) > p.wardCap(w)) {
-          low = mid;
-        } else {
-          high = mid;
-        }
-      }
-      return high;
+    return lowestPriceWithin(parent, Math.max(top, parent), price -> lsoaTake(w, price) <= p.wardCap(w));
+  }
+
+  /** The lowest price in [low, high] at which {@code fits} holds (takes fall as prices rise), by bisection. */
+  private static double lowestPriceWithin(double low, double high, java.util.function.DoublePredicate fits) {
+    if (fits.test(low)) {
+      return low;
     }
-    return parent;
+    for (int s = 0; s < STEPS; s++) {
+      double mid = (low + high) / 2;
+      if (fits.test(mid)) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return high;
   }
 
   private long londonTake(double price) {
