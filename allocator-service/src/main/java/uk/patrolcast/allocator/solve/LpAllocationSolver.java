@@ -152,10 +152,32 @@ public final class LpAllocationSolver {
       }
       method += ", integrality by CBC MIP";
     }
+    trimWorthlessBlocks(p, blocks);
     double objective = p.objective(blocks);
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new MonthSolution(blocks, objective, Math.max(bound, objective), rounds, columns, fullColumns, millis,
         lpNanos / 1_000_000, method);
+  }
+
+  /**
+   * Hands back blocks that gain nothing (LSOAs without forecast burglaries) as far as the ward floors
+   * allow: the LP is indifferent to them, the plan should not be. The objective does not change.
+   */
+  private static void trimWorthlessBlocks(MonthProblem p, int[] blocks) {
+    long[] ward = new long[p.wards()];
+    for (int i = 0; i < blocks.length; i++) {
+      ward[p.wardOf(i)] += blocks[i];
+    }
+    for (int i = 0; i < blocks.length; i++) {
+      int w = p.wardOf(i);
+      if (p.weight(i) == 0 && blocks[i] > p.lo(i)) {
+        long spare = Math.min(blocks[i] - p.lo(i), ward[w] - p.wardFloor(w));
+        if (spare > 0) {
+          blocks[i] -= (int) spare;
+          ward[w] -= spare;
+        }
+      }
+    }
   }
 
   /**

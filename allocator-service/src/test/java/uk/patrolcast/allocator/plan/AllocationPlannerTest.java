@@ -194,6 +194,19 @@ class AllocationPlannerTest {
   }
 
   @Test
+  void withNoForecastBurglariesEveryLsoaStaysAtItsMinimumOrItsWardFloor() {
+    List<Area> areas = Fixtures.grid(3, 4, 3);
+    AllocationPlan plan = Planning.plan(areas, Fixtures.flat("2024-02", areas, i -> 0), AllocationSettings.defaults(), null);
+    assertThat(plan.getStatus()).isEqualTo(PlanStatus.OPTIMAL);
+    assertThat(plan.getObjective()).isZero();
+    assertThat(plan.getGap()).isZero();
+    for (WardAllocation w : plan.getWards()) {
+      // Floors: 0.5 x 1/3 x (1.8 x 12 x 31) = 111.6 h < 4 x 31 h: the minimums decide.
+      assertThat(w.getHours().get(0)).isEqualTo(4 * 31.0);
+    }
+  }
+
+  @Test
   void theSolverMatchesTheObjectiveOfThePlanMonthByMonth() {
     List<Area> areas = Fixtures.grid(8, 6, 4);
     ForecastSet f = Fixtures.flat("2024-02", areas, i -> 0.2 + (i * 37 % 11) / 4.0);
