@@ -86,6 +86,10 @@ public final class PlanVerifier {
     }
     double block = s.getBlockHours();
     double objective = 0;
+    Map<String, Long> wardPopulation = new HashMap<>();
+    for (Area a : universe.areas()) {
+      wardPopulation.merge(a.wardCode(), (long) a.population(), Long::sum);
+    }
     for (int m = 0; m < horizon; m++) {
       String month = months.get(m);
       int days = Months.parse(month).lengthOfMonth();
@@ -93,9 +97,7 @@ public final class PlanVerifier {
       double total = 0;
       Map<String, Double> ward = new HashMap<>();
       Map<String, Double> borough = new HashMap<>();
-      Map<String, Long> wardPopulation = new HashMap<>();
       for (Area a : universe.areas()) {
-        wardPopulation.merge(a.wardCode(), (long) a.population(), Long::sum);
         LsoaAllocation alloc = byCode.get(a.lsoa21cd());
         if (alloc == null) {
           bad.add("LSOA " + a.lsoa21cd() + " has no hours");
@@ -105,38 +107,37 @@ public final class PlanVerifier {
           bad.add("LSOA " + a.lsoa21cd() + " has " + alloc.getHours().size() + " months of hours, not " + horizon);
           continue;
         }
-        if (!alloc.getWardCode().equals(a.wardCode()) || !alloc.getBoroughCode().equals(a.boroughCode())) {
+        if (m == 0 && (!alloc.getWardCode().equals(a.wardCode()) || !alloc.getBoroughCode().equals(a.boroughCode()))) {
           bad.add("LSOA " + a.lsoa21cd() + " is filed under ward " + alloc.getWardCode() + ", not " + a.wardCode());
         }
         double x = alloc.getHours().get(m);
-        String where = "LSOA " + a.lsoa21cd() + " in " + month;
         if (!Double.isFinite(x)) {
-          bad.add(where + ": hours " + x);
+          bad.add("LSOA " + a.lsoa21cd() + " in " + month + ": hours " + x);
           continue;
         }
         double blocks = x / block;
         if (Math.abs(blocks - Math.rint(blocks)) > 1e-9 * Math.max(1, blocks)) {
-          bad.add(where + ": " + x + " h is not a multiple of the block " + hours(block));
+          bad.add(where(a, month) + ": " + x + " h is not a multiple of the block " + hours(block));
         }
         double min = s.getMinHoursPerDay() * days;
         double scale = Math.min(Math.max(a.areaKm2() / meanArea, 1), s.getMaxAreaScale());
         double max = s.getMaxHoursPerDay() * days * scale;
         if (x < min - TOLERANCE) {
-          bad.add(where + ": " + hours(x) + " below the minimum " + hours(min));
+          bad.add(where(a, month) + ": " + hours(x) + " below the minimum " + hours(min));
         }
         if (x > max + TOLERANCE) {
-          bad.add(where + ": " + hours(x) + " above the maximum " + hours(max));
+          bad.add(where(a, month) + ": " + hours(x) + " above the maximum " + hours(max));
         }
         if (s.getMaxChangeHours() != null && previous != null) {
           double before = previous.hours(month, a.lsoa21cd());
           if (!Double.isNaN(before) && Math.abs(x - before) > s.getMaxChangeHours() + TOLERANCE) {
-            bad.add(where + ": moved " + hours(Math.abs(x - before)) + " from the previous plan's " + hours(before)
+            bad.add(where(a, month) + ": moved " + hours(Math.abs(x - before)) + " from the previous plan's " + hours(before)
                 + ", more than the smoothing limit " + hours(s.getMaxChangeHours()));
           }
         }
         double r = forecasts.predicted(a.lsoa21cd(), m + 1);
         if (Double.compare(r, alloc.getForecast().get(m)) != 0) {
-          bad.add(where + ": forecast " + alloc.getForecast().get(m) + " is not the LSOA's own forecast " + r);
+          bad.add(where(a, month) + ": forecast " + alloc.getForecast().get(m) + " is not the LSOA's own forecast " + r);
         }
         double roundedMax = Math.floor(max / block + 1e-9 * Math.max(1, max / block)) * block;
         objective += roundedMax > 0 ? r / Math.log1p(roundedMax) * Math.log1p(x) : 0;
@@ -181,6 +182,10 @@ public final class PlanVerifier {
     if (plan.getBestBound() < plan.getObjective() - tolerance) {
       bad.add("best bound " + plan.getBestBound() + " is below the objective " + plan.getObjective());
     }
+  }
+
+  private static String where(Area a, String month) {
+    return "LSOA " + a.lsoa21cd() + " in " + month;
   }
 
   private static void checkWards(AllocationPlan plan, int m, Map<String, Double> lsoaSums, Sink bad) {

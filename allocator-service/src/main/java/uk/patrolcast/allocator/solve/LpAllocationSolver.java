@@ -154,7 +154,12 @@ public final class LpAllocationSolver {
     }
     trimWorthlessBlocks(p, blocks);
     double objective = p.objective(blocks);
+    if (bound < objective - 1e-9 * Math.max(1, Math.abs(objective))) {
+      // A valid bound cannot be below a feasible plan's objective: something is wrong, publish nothing.
+      throw new IllegalStateException(p.month() + ": dual bound " + bound + " below the objective " + objective);
+    }
     long millis = (System.nanoTime() - started) / 1_000_000;
+    // Within floating-point noise the bound may fall a hair below the objective; it bounds it.
     return new MonthSolution(blocks, objective, Math.max(bound, objective), rounds, columns, fullColumns, millis,
         lpNanos / 1_000_000, method);
   }
