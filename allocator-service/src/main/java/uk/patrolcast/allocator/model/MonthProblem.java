@@ -114,7 +114,7 @@ public final class MonthProblem {
       b.forecast[i] = r;
       // alpha_i = 1 / ln(1 + max_i): the LSOA's own maximum (block-rounded) this month.
       double maxHours = Math.max(floorBlocks(b.policyMaxHours[i], s.blockHours()) * s.blockHours(), 0);
-      b.weight[i] = maxHours > 0 ? r / Math.log1p(maxHours) : 0;
+      b.weight[i] = maxHours > 0 ? r / Math.log(1 + maxHours) : 0;
     }
     b.budgetHours = s.budgetHoursPerDayPerLsoa() * n * b.days;
     b.officerHours = s.officerHoursPerMonth();
@@ -276,7 +276,7 @@ public final class MonthProblem {
   public double objective(int[] blocks) {
     double sum = 0;
     for (int i = 0; i < blocks.length; i++) {
-      sum += weight[i] * Math.log1p(blockHours * blocks[i]);
+      sum += weight[i] * Math.log(1 + blockHours * blocks[i]);
     }
     return sum;
   }

@@ -1,11 +1,17 @@
 package uk.patrolcast.allocator.solve;
 
 import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPConstraintProto;
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPModelRequest;
+import com.google.ortools.linearsolver.MPModelRequest.SolverType;
+import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
+import com.google.ortools.linearsolver.MPSolverResponseStatus;
+import com.google.ortools.linearsolver.MPVariableProto;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.allocator.model.MonthProblem;
@@ -237,7 +243,7 @@ public final class LpAllocationSolver {
       boroughLoSum[p.boroughOfWard(p.wardOf(i))] += lo;
       loSum += lo;
       double w = p.weight(i);
-      bound += w * Math.log1p(block * lo);
+      bound += w * Math.log(1 + block * lo);
       double price = lp.price(p, i);
       int k = BlockGains.blocksAtPrice(w, block, price, lo, p.hi(i));
       bound += Math.max(0, BlockGains.gainBetween(w, block, lo, k) - price * (k - lo));
@@ -273,108 +279,97 @@ public final class LpAllocationSolver {
       this.totalDual = totalDual;
     }
 
+    /**
+     * Builds the window model as a proto and solves it in one call (GLOP, or CBC for {@code integer}):
+     * far cheaper than a native call per variable and coefficient.
+     */
     static WindowLp solve(MonthProblem p, int[] f, int[] u, boolean integer) {
       int n = p.size();
-      MPSolver solver = MPSolver.createSolver(integer ? "CBC" : "GLOP");
-      if (solver == null) {
-        throw new IllegalStateException("OR-Tools has no " + (integer ? "CBC" : "GLOP") + " solver in this build");
+      long[] wardF = new long[p.wards()];
+      long[] wardU = new long[p.wards()];
+      long[] boroughF = new long[p.boroughs()];
+      long[] boroughU = new long[p.boroughs()];
+      long sumF = 0;
+      long sumU = 0;
+      for (int i = 0; i < n; i++) {
+        int w = p.wardOf(i);
+        int b = p.boroughOfWard(w);
+        wardF[w] += f[i];
+        wardU[w] += u[i];
+        boroughF[b] += f[i];
+        boroughU[b] += u[i];
+        sumF += f[i];
+        sumU += u[i];
       }
-      try {
-        double inf = MPSolver.infinity();
-        long[] wardF = new long[p.wards()];
-        long[] wardU = new long[p.wards()];
-        long[] boroughF = new long[p.boroughs()];
-        long[] boroughU = new long[p.boroughs()];
-        long sumF = 0;
-        long sumU = 0;
-        for (int i = 0; i < n; i++) {
-          int w = p.wardOf(i);
-          int b = p.boroughOfWard(w);
-          wardF[w] += f[i];
-          wardU[w] += u[i];
-          boroughF[b] += f[i];
-          boroughU[b] += u[i];
-          sumF += f[i];
-          sumU += u[i];
+      // Rows only where they can bind within the window; the others have dual 0.
+      List<MPConstraintProto.Builder> rows = new ArrayList<>();
+      int total = sumU > p.totalCap() ? addRow(rows, Double.NEGATIVE_INFINITY, p.totalCap() - sumF) : -1;
+      int[] borough = new int[p.boroughs()];
+      for (int b = 0; b < p.boroughs(); b++) {
+        borough[b] = boroughU[b] > p.boroughCap(b) ? addRow(rows, Double.NEGATIVE_INFINITY, p.boroughCap(b) - boroughF[b]) : -1;
+      }
+      int[] ward = new int[p.wards()];
+      for (int w = 0; w < p.wards(); w++) {
+        boolean floor = p.wardFloor(w) > wardF[w];
+        boolean cap = p.wardCap(w) < wardU[w];
+        ward[w] = floor || cap
+            ? addRow(rows, floor ? p.wardFloor(w) - wardF[w] : Double.NEGATIVE_INFINITY,
+                cap ? p.wardCap(w) - wardF[w] : Double.POSITIVE_INFINITY)
+            : -1;
+      }
+      MPModelProto.Builder model = MPModelProto.newBuilder().setMaximize(true);
+      double block = p.blockHours();
+      int columns = 0;
+      for (int i = 0; i < n; i++) {
+        int w = p.wardOf(i);
+        int[] in = {total, borough[p.boroughOfWard(w)], ward[w]};
+        for (int k = f[i] + 1; k <= u[i]; k++) {
+          model.addVariable(MPVariableProto.newBuilder().setLowerBound(0).setUpperBound(1).setIsInteger(integer)
+              .setObjectiveCoefficient(BlockGains.gain(p.weight(i), block, k)));
+          for (int row : in) {
+            if (row >= 0) {
+              rows.get(row).addVarIndex(columns).addCoefficient(1);
+            }
+          }
+          columns++;
         }
-        // Rows only where they can bind within the window; the others have dual 0.
-        MPConstraint total = sumU > p.totalCap() ? solver.makeConstraint(-inf, p.totalCap() - sumF, "london") : null;
-        MPConstraint[] borough = new MPConstraint[p.boroughs()];
+      }
+      rows.forEach(model::addConstraint);
+      MPSolutionResponse response = MPSolver.solveWithProto(MPModelRequest.newBuilder().setModel(model)
+          .setSolverType(integer ? SolverType.CBC_MIXED_INTEGER_PROGRAMMING : SolverType.GLOP_LINEAR_PROGRAMMING).build());
+      if (response.getStatus() != MPSolverResponseStatus.MPSOLVER_OPTIMAL) {
+        throw new IllegalStateException(p.month() + ": " + (integer ? "CBC" : "GLOP") + " ended with status " + response.getStatus()
+            + " on the window model (" + columns + " columns)" + (response.getStatusStr().isEmpty() ? "" : ": " + response.getStatusStr()));
+      }
+      WindowLp lp = new WindowLp(n, p.boroughs(), p.wards(), columns,
+          total < 0 || integer ? 0 : response.getDualValue(total));
+      if (!integer) {
         for (int b = 0; b < p.boroughs(); b++) {
-          if (boroughU[b] > p.boroughCap(b)) {
-            borough[b] = solver.makeConstraint(-inf, p.boroughCap(b) - boroughF[b], "b" + b);
-          }
+          lp.boroughDual[b] = borough[b] < 0 ? 0 : response.getDualValue(borough[b]);
         }
-        MPConstraint[] ward = new MPConstraint[p.wards()];
         for (int w = 0; w < p.wards(); w++) {
-          boolean floor = p.wardFloor(w) > wardF[w];
-          boolean cap = p.wardCap(w) < wardU[w];
-          if (floor || cap) {
-            ward[w] = solver.makeConstraint(floor ? p.wardFloor(w) - wardF[w] : -inf, cap ? p.wardCap(w) - wardF[w] : inf, "w" + w);
-          }
+          // A ward row is a range [floor, cap]: a positive dual prices its cap, a negative one its floor.
+          double dual = ward[w] < 0 ? 0 : response.getDualValue(ward[w]);
+          lp.wardCapDual[w] = p.wardCap(w) < MonthProblem.NO_CAP ? Math.max(0, dual) : 0;
+          lp.wardFloorDual[w] = p.wardFloor(w) > 0 ? Math.max(0, -dual) : 0;
         }
-        MPObjective objective = solver.objective();
-        objective.setMaximization();
-        MPVariable[][] vars = new MPVariable[n][];
-        int columns = 0;
-        double block = p.blockHours();
-        for (int i = 0; i < n; i++) {
-          int width = u[i] - f[i];
-          if (width == 0) {
-            continue;
-          }
-          vars[i] = new MPVariable[width];
-          int w = p.wardOf(i);
-          int b = p.boroughOfWard(w);
-          for (int j = 0; j < width; j++) {
-            MPVariable v = integer ? solver.makeIntVar(0, 1, "") : solver.makeNumVar(0, 1, "");
-            vars[i][j] = v;
-            objective.setCoefficient(v, BlockGains.gain(p.weight(i), block, f[i] + j + 1));
-            if (total != null) {
-              total.setCoefficient(v, 1);
-            }
-            if (borough[b] != null) {
-              borough[b].setCoefficient(v, 1);
-            }
-            if (ward[w] != null) {
-              ward[w].setCoefficient(v, 1);
-            }
-            columns++;
-          }
-        }
-        MPSolver.ResultStatus status = solver.solve();
-        if (status != MPSolver.ResultStatus.OPTIMAL) {
-          throw new IllegalStateException(p.month() + ": " + (integer ? "CBC" : "GLOP") + " ended with status " + status
-              + " on the window model (" + columns + " columns)");
-        }
-        WindowLp lp = new WindowLp(n, p.boroughs(), p.wards(), columns, total == null || integer ? 0 : total.dualValue());
-        if (!integer) {
-          for (int b = 0; b < p.boroughs(); b++) {
-            lp.boroughDual[b] = borough[b] == null ? 0 : borough[b].dualValue();
-          }
-          for (int w = 0; w < p.wards(); w++) {
-            // A ward row is a range [floor, cap]: a positive dual prices its cap, a negative one its floor.
-            double dual = ward[w] == null ? 0 : ward[w].dualValue();
-            lp.wardCapDual[w] = p.wardCap(w) < MonthProblem.NO_CAP ? Math.max(0, dual) : 0;
-            lp.wardFloorDual[w] = p.wardFloor(w) > 0 ? Math.max(0, -dual) : 0;
-          }
-        }
-        for (int i = 0; i < n; i++) {
-          if (vars[i] == null) {
-            continue;
-          }
-          double sum = 0;
-          for (MPVariable v : vars[i]) {
-            double value = v.solutionValue();
-            sum += value;
-            lp.fractional[i] |= Math.abs(value - Math.rint(value)) > INTEGRALITY_TOLERANCE;
-          }
-          lp.extra[i] = sum;
-        }
-        return lp;
-      } finally {
-        solver.delete();
       }
+      int column = 0;
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int k = f[i] + 1; k <= u[i]; k++) {
+          double value = response.getVariableValue(column++);
+          sum += value;
+          lp.fractional[i] |= Math.abs(value - Math.rint(value)) > INTEGRALITY_TOLERANCE;
+        }
+        lp.extra[i] = sum;
+      }
+      return lp;
+    }
+
+    private static int addRow(List<MPConstraintProto.Builder> rows, double lower, double upper) {
+      rows.add(MPConstraintProto.newBuilder().setLowerBound(lower).setUpperBound(upper));
+      return rows.size() - 1;
     }
 
     int columns() {

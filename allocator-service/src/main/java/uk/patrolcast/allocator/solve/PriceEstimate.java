@@ -14,6 +14,8 @@ import uk.patrolcast.allocator.model.MonthProblem;
  */
 final class PriceEstimate {
   private static final int STEPS = 48;
+  /** Relative precision of the bisections: far finer than the LP windows' price band needs. */
+  private static final double PRECISION = 1e-7;
   private final MonthProblem p;
   private final int[][] wardMembers;
   private final int[][] boroughWards;
@@ -55,7 +57,7 @@ final class PriceEstimate {
         low *= 2;
       }
       double high = parent;
-      for (int s = 0; s < STEPS; s++) {
+      for (int s = 0; s < STEPS && !close(low, high); s++) {
         double mid = (low + high) / 2;
         if (lsoaTake(w, mid) >= p.wardFloor(w)) {
           low = mid;
@@ -73,7 +75,7 @@ final class PriceEstimate {
     if (fits.test(low)) {
       return low;
     }
-    for (int s = 0; s < STEPS; s++) {
+    for (int s = 0; s < STEPS && !close(low, high); s++) {
       double mid = (low + high) / 2;
       if (fits.test(mid)) {
         high = mid;
@@ -82,6 +84,10 @@ final class PriceEstimate {
       }
     }
     return high;
+  }
+
+  private static boolean close(double low, double high) {
+    return high - low <= PRECISION * Math.max(Math.abs(low), Math.abs(high));
   }
 
   private long londonTake(double price) {
