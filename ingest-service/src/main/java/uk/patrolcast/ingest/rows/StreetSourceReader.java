@@ -6,7 +6,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.zip.ZipException;
 import uk.patrolcast.events.CrimeRecord;
@@ -27,6 +29,8 @@ import uk.patrolcast.platform.config.Months;
 public final class StreetSourceReader {
   /** Rejection records keep at most this much of the raw text. */
   public static final int RAW_CHARS = 4096;
+  /** How many further lines a quoted field may run over. */
+  static final int MAX_CONTINUATION_LINES = 5;
 
   private final LsoaHarmoniser harmoniser;
   private final int maxLineBytes;
@@ -59,10 +63,9 @@ public final class StreetSourceReader {
             first == null ? "" : Utf8Text.lenient(first.bytes()), first == null ? 0 : first.length(), now);
       }
       StreetRowRules rules = new StreetRowRules(source.slug(), force, source.month(), currentMonth, source.name(), harmoniser);
+      Deque<RawLine> pushedBack = new ArrayDeque<>();
       RawLine line;
-      RawLine pending = null;
-      while ((line = pending != null ? pending : lines.next()) != null) {
-        pending = null;
+      while ((line = pushedBack.isEmpty() ? lines.next() : pushedBack.pollFirst()) != null) {
         if (line.length() == 0) {
           continue;
         }
@@ -81,26 +84,24 @@ public final class StreetSourceReader {
         }
         byte[] raw = line.bytes();
         int rawLength = line.length();
-        // A quoted field may hold a line break: join following lines while a quote is open.
-        while (CsvLine.openQuote(text)) {
-          RawLine next = lines.next();
-          if (next == null || next.oversized() || rawLength + 1 + next.length() > maxLineBytes) {
-            pending = next;
-            break;
+        String[] fields;
+        if (CsvLine.openQuote(text)) {
+          Joined joined = joinQuoted(text, raw, lines, pushedBack, utf8, columns.count());
+          if (joined == null) {
+            rejections.add(rejection(source, force, line.number(), RejectionReason.WRONG_COLUMN_COUNT,
+                "Row is not valid CSV: a quoted field is never closed", text, rawLength, null, now));
+            continue;
           }
-          String nextText = utf8.strict(next.bytes());
-          if (nextText == null) {
-            pending = next;
-            break;
-          }
-          text = text + "\n" + nextText;
-          raw = concat(raw, next.bytes());
-          rawLength += 1 + next.length();
+          text = joined.text();
+          raw = joined.raw();
+          rawLength = raw.length;
+          fields = joined.fields();
+        } else {
+          fields = CsvLine.split(text);
         }
-        String[] fields = CsvLine.split(text);
         if (fields == null || fields.length != columns.count()) {
           String why = fields == null
-              ? "Row is not valid CSV (a quoted field is never closed)"
+              ? "Row is not valid CSV"
               : "Row has " + fields.length + " columns, the header " + columns.count();
           rejections.add(rejection(source, force, line.number(), RejectionReason.WRONG_COLUMN_COUNT, why, text, rawLength, null, now));
           continue;
@@ -128,6 +129,49 @@ public final class StreetSourceReader {
           0, "", 0, now);
     }
     return new SourceReading(source, force, RecordHashes.hex(sha.digest()), rows, records, rejections, nonBurglary, otherForce, null);
+  }
+
+  private record Joined(String text, byte[] raw, String[] fields) {}
+
+  /**
+   * A row whose quote stays open continues on the following lines (a line break inside a quoted
+   * field). The join is taken only when it closes the quote and gives the header's column count within
+   * a few lines; otherwise the lines read ahead go back to be read as rows of their own, so an
+   * unterminated quote costs its own row only.
+   */
+  private Joined joinQuoted(String text, byte[] raw, RawLineReader lines, Deque<RawLine> pushedBack, Utf8Text utf8, int columns)
+      throws IOException {
+    List<RawLine> taken = new ArrayList<>();
+    String joined = text;
+    byte[] joinedRaw = raw;
+    try {
+      for (int i = 0; i < MAX_CONTINUATION_LINES; i++) {
+        RawLine next = pushedBack.isEmpty() ? lines.next() : pushedBack.pollFirst();
+        if (next == null) {
+          return null;
+        }
+        taken.add(next);
+        String nextText = next.oversized() ? null : utf8.strict(next.bytes());
+        if (nextText == null || joinedRaw.length + 1 + next.length() > maxLineBytes) {
+          return null;
+        }
+        joined = joined + "\n" + nextText;
+        joinedRaw = concat(joinedRaw, next.bytes());
+        if (!CsvLine.openQuote(joined)) {
+          String[] fields = CsvLine.split(joined);
+          if (fields != null && fields.length == columns) {
+            taken.clear();
+            return new Joined(joined, joinedRaw, fields);
+          }
+          return null;
+        }
+      }
+      return null;
+    } finally {
+      for (int i = taken.size() - 1; i >= 0; i--) {
+        pushedBack.addFirst(taken.get(i));
+      }
+    }
   }
 
   private StreetColumns header(RawLine first, Utf8Text utf8) throws StreetColumns.BadHeader {
