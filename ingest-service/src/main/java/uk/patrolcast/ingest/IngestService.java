@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.RejectedRecord;
+import uk.patrolcast.ingest.api.ApiIngestion;
 import uk.patrolcast.ingest.publish.PublishedState;
 import uk.patrolcast.ingest.publish.SourcePublisher;
 import uk.patrolcast.ingest.reference.LsoaProfiles;
@@ -51,6 +52,7 @@ public final class IngestService implements PatrolcastService {
   private volatile long startedNanos;
   private Thread worker;
   private SourcePublisher publisher;
+  private volatile ApiIngestion api;
 
   public IngestService(IngestConfig config) {
     this(config, (p, n) -> {});
@@ -117,7 +119,8 @@ public final class IngestService implements PatrolcastService {
       }
       if (config.apiEnabled() && !stopping) {
         phase = "polling the police.uk API";
-        // API_POLLER
+        api = ApiIngestion.create(config, data, reference, publisher, state, profiles.size());
+        api.pollUntilStopped(() -> stopping);
       }
       phase = "idle";
     } catch (InterruptedException e) {

@@ -53,7 +53,7 @@ final class KafkaRig implements AutoCloseable {
     Ingest(KafkaRig rig, SourcePublisher publisher) {
       this.publisher = publisher;
       this.state = PublishedState.read(rig.stack.bootstrapServers(), rig.registry);
-      this.ingestion = new SourceIngestion(new StreetSourceReader(TinyLondon.harmoniser(), 1 << 16, YearMonth.of(2024, 1)),
+      this.ingestion = new SourceIngestion(new StreetSourceReader(TinyLondon.harmoniser(), 1 << 16, YearMonth.of(2024, 12)),
           publisher, state, Forces.parse(Forces.DEFAULT), new IngestMetrics(new SimpleMeterRegistry()), 5);
     }
 

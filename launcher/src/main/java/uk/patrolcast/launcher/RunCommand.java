@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.patrolcast.ingest.IngestOutputs;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
@@ -118,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
         }
         awaitStages(pipeline, ingest, stages, started, stageDone);
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
+        IngestOutputs.writeRejected(stack.bootstrapServers(), registry, out);
+        IngestOutputs.addRunFigures(ingest, report);
       }
 
       ObjectNode versions = report.putObject("versions");
