@@ -71,7 +71,7 @@ public final class IngestConfig extends ServiceConfig {
     until();
     pace();
     currentMonth();
-    Forces.parse(getList(FORCES));
+    forces();
     duration(API_INTERVAL, getString(API_INTERVAL));
   }
 

@@ -57,16 +57,19 @@ public final class SourceIngestion {
   }
 
   /** A source read and ready to publish, or found unchanged. */
-  public record Prepared(PoliceSource source, SourceManifest unchangedSince, SourceReading reading, long readNanos) {}
+  public record Prepared(PoliceSource source, SourceManifest unchangedSince, SourceReading reading, List<SourcePublisher.Encoded> encoded,
+      long readNanos) {}
 
   /** Reads a source (CPU only, no Kafka): may run ahead of {@link #publish} on another thread. */
   public Prepared read(PoliceSource source) {
     long started = System.nanoTime();
     SourceManifest previous = state.manifest(source.key());
     if (previous != null && previous.getSha256().equals(sha256(source))) {
-      return new Prepared(source, previous, null, System.nanoTime() - started);
+      return new Prepared(source, previous, null, null, System.nanoTime() - started);
     }
-    return new Prepared(source, null, reader.read(source, forces.name(source.slug())), System.nanoTime() - started);
+    SourceReading reading = reader.read(source, forces.name(source.slug()));
+    List<SourcePublisher.Encoded> encoded = reading.failed() ? null : publisher.encode(reading.records());
+    return new Prepared(source, null, reading, encoded, System.nanoTime() - started);
   }
 
   /** Reads and publishes one source. */
@@ -93,7 +96,7 @@ public final class SourceIngestion {
     }
     long started = System.nanoTime();
     SourceManifest previous = state.manifest(source.key());
-    Transaction t = transaction(reading, previous, Instant.now());
+    Transaction t = transaction(reading, previous, Instant.now(), prepared.encoded());
     publisher.publish(t);
     state.committed(t);
     long publishNanos = System.nanoTime() - started;
@@ -116,10 +119,10 @@ public final class SourceIngestion {
     log.warn("{}: source refused ({}): {}", rejection.getSource(), rejection.getReason(), rejection.getMessage());
   }
 
-  Transaction transaction(SourceReading reading, SourceManifest previous, Instant now) {
+  Transaction transaction(SourceReading reading, SourceManifest previous, Instant now, List<SourcePublisher.Encoded> encoded) {
     PoliceSource source = reading.source();
     String month = Months.format(source.month());
-    Set<String> keys = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>(reading.records().size() * 2);
     long hashSum = 0;
     for (CrimeRecord r : reading.records()) {
       keys.add(r.getRecordKey());
@@ -146,7 +149,8 @@ public final class SourceIngestion {
     retired.forEach(after::remove);
     after.put(source.key(), manifest);
     MonthClosed closed = MonthClosing.close(month, after, forces.slugs(), state.closed(month), lsoaCount, now);
-    return new Transaction(source.name(), reading.records(), tombstones, reading.rejections(), Map.of(source.key(), manifest), retired, closed);
+    return new Transaction(source.name(), reading.records(), tombstones, reading.rejections(), Map.of(source.key(), manifest), retired, closed,
+        encoded);
   }
 
   /** SHA-256 of the uncompressed content, or null when it cannot be read (the full read will refuse it). */

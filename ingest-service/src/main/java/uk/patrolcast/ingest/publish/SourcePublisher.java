@@ -36,6 +36,8 @@ public final class SourcePublisher implements AutoCloseable {
   private final AvroSerde<MonthClosed> closings;
   private final AvroSerde<LsoaProfile> profiles;
   private final AfterSend afterSend;
+  private final ThreadLocal<AvroSerde<String>> threadKeys;
+  private final ThreadLocal<AvroSerde<CrimeRecord>> threadRecords;
   private long sent;
 
   /** Called after every send (tests use it to crash a producer in the middle of a source). */
@@ -62,13 +64,22 @@ public final class SourcePublisher implements AutoCloseable {
     manifests = Topics.SOURCE_MANIFESTS.valueSerde(registry);
     closings = Topics.MONTH_CLOSED.valueSerde(registry);
     profiles = Topics.LSOA_PROFILES.valueSerde(registry);
+    threadKeys = ThreadLocal.withInitial(() -> AvroSerde.forKey(registry));
+    threadRecords = ThreadLocal.withInitial(() -> Topics.CRIME_RECORDS.valueSerde(registry));
   }
 
   /** Writes everything of {@code t} in one transaction; on failure nothing of it is visible. */
   public void publish(Transaction t) {
     run(t.label(), () -> {
-      for (CrimeRecord r : t.records()) {
-        send(Topics.CRIME_RECORDS, records, r.getRecordKey(), r);
+      if (t.encodedRecords() != null) {
+        for (Encoded e : t.encodedRecords()) {
+          producer.send(new ProducerRecord<>(Topics.CRIME_RECORDS.name(), e.key(), e.value()));
+          afterSend.sent(this, ++sent);
+        }
+      } else {
+        for (CrimeRecord r : t.records()) {
+          send(Topics.CRIME_RECORDS, records, r.getRecordKey(), r);
+        }
       }
       for (String key : t.tombstones()) {
         send(Topics.CRIME_RECORDS, records, key, null);
@@ -84,6 +95,24 @@ public final class SourcePublisher implements AutoCloseable {
         send(Topics.MONTH_CLOSED, closings, t.closed().getMonth(), t.closed());
       }
     });
+  }
+
+  /** A record's key and value in the wire format. */
+  public record Encoded(byte[] key, byte[] value) {}
+
+  /**
+   * Serialises records ahead of their transaction, on the calling thread (each thread has its own
+   * serdes), so that a read-ahead thread can take this work off the publishing one.
+   */
+  public List<Encoded> encode(List<CrimeRecord> list) {
+    AvroSerde<String> k = threadKeys.get();
+    AvroSerde<CrimeRecord> v = threadRecords.get();
+    String topic = Topics.CRIME_RECORDS.name();
+    List<Encoded> out = new java.util.ArrayList<>(list.size());
+    for (CrimeRecord r : list) {
+      out.add(new Encoded(k.serialize(topic, r.getRecordKey()), v.serialize(topic, r)));
+    }
+    return out;
   }
 
   /** Writes reference profiles (and retractions of areas no longer in the universe) in one transaction. */

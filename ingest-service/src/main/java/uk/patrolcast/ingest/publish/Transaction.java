@@ -15,9 +15,16 @@ import uk.patrolcast.events.RejectedRecord;
  * @param manifests new manifests by key {@code <slug>:<YYYY-MM>}
  * @param manifestTombstones manifest keys to retire
  * @param closed MonthClosed to publish, or null
+ * @param encodedRecords {@code records} already serialised (by {@link SourcePublisher#encode}), or null
  */
 public record Transaction(String label, List<CrimeRecord> records, List<String> tombstones, List<RejectedRecord> rejections,
-    Map<String, uk.patrolcast.events.SourceManifest> manifests, List<String> manifestTombstones, MonthClosed closed) {
+    Map<String, uk.patrolcast.events.SourceManifest> manifests, List<String> manifestTombstones, MonthClosed closed,
+    List<SourcePublisher.Encoded> encodedRecords) {
+
+  public Transaction(String label, List<CrimeRecord> records, List<String> tombstones, List<RejectedRecord> rejections,
+      Map<String, uk.patrolcast.events.SourceManifest> manifests, List<String> manifestTombstones, MonthClosed closed) {
+    this(label, records, tombstones, rejections, manifests, manifestTombstones, closed, null);
+  }
 
   /** Only rejections (a source refused as a whole). */
   public static Transaction rejections(String label, List<RejectedRecord> rejections) {

@@ -23,11 +23,9 @@ public final class CsvLine {
     if (line.indexOf('"') < 0) {
       List<String> out = new ArrayList<>(16);
       int start = 0;
-      for (int i = 0; i < line.length(); i++) {
-        if (line.charAt(i) == ',') {
-          out.add(line.substring(start, i));
-          start = i + 1;
-        }
+      for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', start)) {
+        out.add(line.substring(start, comma));
+        start = comma + 1;
       }
       out.add(line.substring(start));
       return out.toArray(new String[0]);
@@ -46,10 +44,8 @@ public final class CsvLine {
   /** Whether the text has an odd number of quotes, i.e. a quoted field continues on the next line. */
   static boolean openQuote(String text) {
     int quotes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        quotes++;
-      }
+    for (int i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+      quotes++;
     }
     return (quotes & 1) == 1;
   }

@@ -36,7 +36,7 @@ public final class StreetRowRules {
   private final String sourceName;
   private final LsoaHarmoniser harmoniser;
   private final RecordHashes hashes = new RecordHashes();
-  private final Map<String, Long> firstLineOfCrimeId = new HashMap<>();
+  private final Map<String, Long> firstLineOfCrimeId = new HashMap<>(1 << 14);
   private final Map<String, Integer> lineOccurrences = new HashMap<>();
 
   public StreetRowRules(String slug, String force, YearMonth month, YearMonth currentMonth, String sourceName, LsoaHarmoniser harmoniser) {
@@ -61,17 +61,17 @@ public final class StreetRowRules {
     String crimeId = f[c.crimeId()].trim();
     String idOrNull = crimeId.isEmpty() ? null : crimeId;
     String rowMonth = f[c.month()].trim();
-    YearMonth parsed;
-    try {
-      parsed = Months.parse(rowMonth);
-    } catch (IllegalArgumentException e) {
-      return new Rejected(RejectionReason.BAD_MONTH, "Month: " + e.getMessage(), idOrNull);
-    }
-    if (!parsed.equals(month)) {
+    // The usual case, the file's own month, needs no parsing.
+    if (!rowMonth.equals(monthText)) {
+      try {
+        Months.parse(rowMonth);
+      } catch (IllegalArgumentException e) {
+        return new Rejected(RejectionReason.BAD_MONTH, "Month: " + e.getMessage(), idOrNull);
+      }
       return new Rejected(RejectionReason.MONTH_MISMATCH,
           "Month " + rowMonth + " differs from the month of its file (" + monthText + ")", idOrNull);
     }
-    if (parsed.isAfter(currentMonth)) {
+    if (month.isAfter(currentMonth)) {
       return new Rejected(RejectionReason.FUTURE_MONTH, "Month " + rowMonth + " is in the future (now " + currentMonth + ")", idOrNull);
     }
     String lonText = f[c.longitude()].trim();
