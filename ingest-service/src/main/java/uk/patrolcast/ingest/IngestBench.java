@@ -1,5 +1,6 @@
 package uk.patrolcast.ingest;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +22,10 @@ import uk.patrolcast.platform.stack.LocalStack;
  */
 public final class IngestBench {
   private IngestBench() {}
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : System.getProperty("patrolcast.data.dir", "../shared/data"));
@@ -47,8 +52,12 @@ public final class IngestBench {
         long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000L;
         long halfNanos = 0;
         long halfAccepted = 0;
+        long cpuAtFilesStart = -1;
         while (!ingest.filesDone() && ingest.alive() && System.nanoTime() < deadline) {
           Thread.sleep(50);
+          if (cpuAtFilesStart < 0 && ingest.metrics().fileSeconds() > 0) {
+            cpuAtFilesStart = processCpuNanos();
+          }
           long ingested = ingest.metrics().files().getOrDefault("ingested", 0L);
           if (halfNanos == 0 && ingested >= 159) {
             halfNanos = System.nanoTime();
@@ -56,6 +65,8 @@ public final class IngestBench {
           }
         }
         long endNanos = System.nanoTime();
+        double fileCpu = (processCpuNanos() - cpuAtFilesStart) / 1e9;
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double wall = (System.nanoTime() - started) / 1e9;
         IngestMetrics m = ingest.metrics();
         if (!ingest.filesDone()) {
@@ -75,6 +86,10 @@ public final class IngestBench {
           System.out.printf("  second half      %,.0f records/s over the last 159 sources (JIT warm)%n",
               (m.accepted() - halfAccepted) / ((endNanos - halfNanos) / 1e9));
         }
+        System.out.printf("  process CPU      %.1f s during the file phase (%.2f cores of %d in use on average; broker, JIT and GC included)%n",
+            fileCpu, fileCpu / busy, Runtime.getRuntime().availableProcessors());
+        System.out.printf("  per CPU second   %,.0f records per second of process CPU time%n", m.accepted() / fileCpu);
+        System.out.printf("  load average     %.1f at the end (other processes compete for the same cores)%n", load);
         System.out.printf("  service wall     %.2f s (including state read-back and reference data)%n", wall);
         System.out.printf("  total wall       %.2f s (including the local stack start)%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("  watermark        " + ingest.watermark());

@@ -84,6 +84,7 @@ public final class IngestService implements PatrolcastService {
   }
 
   private void work(DataLayout data) {
+    boolean ended = false;
     try {
       SchemaRegistry registry = config.schemaRegistry();
       phase = "reading published state";
@@ -123,6 +124,7 @@ public final class IngestService implements PatrolcastService {
         api.pollUntilStopped(() -> stopping);
       }
       phase = "idle";
+      ended = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       phase = "stopped";
@@ -134,6 +136,11 @@ public final class IngestService implements PatrolcastService {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
       phase = "failed";
       log.error("Ingest failed: {}", failure, e);
+    } finally {
+      if (!ended && failure == null && !stopping && !"stopped".equals(phase)) {
+        failure = "The ingest thread ended unexpectedly in phase '" + phase + "'";
+        phase = "failed";
+      }
     }
   }
 

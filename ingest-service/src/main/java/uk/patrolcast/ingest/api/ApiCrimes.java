@@ -27,7 +27,8 @@ import uk.patrolcast.ingest.rows.RecordHashes;
  * is outside London (the record's resolution says which: point in polygon or nearest polygon; its
  * source LSOA code is empty, the API gives none). The same crime returned by two adjacent polygons (same API id) counts once; a
  * persistent id seen before counts once (the first). The force is the City of London Police inside the
- * City, the Metropolitan Police Service elsewhere.
+ * City, the Metropolitan Police Service elsewhere. British Transport Police crimes ({@code location_type}
+ * BTP) are skipped, as the forces' files do not carry them.
  */
 public final class ApiCrimes {
   public static final double NEAREST_METRES = 200.0;
@@ -60,6 +61,9 @@ public final class ApiCrimes {
         String raw = c.toString();
         if (!apiId.isEmpty() && !seenApiIds.add(apiId)) {
           continue; // the same crime from an adjacent polygon
+        }
+        if (!"Force".equals(c.path("location_type").asText("Force"))) {
+          continue; // British Transport Police crimes: not in the forces' files either
         }
         rows++;
         canonical.add(raw);

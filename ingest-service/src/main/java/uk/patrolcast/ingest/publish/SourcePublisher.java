@@ -56,6 +56,9 @@ public final class SourcePublisher implements AutoCloseable {
     // Bulk ingest is CPU-bound on both ends (the broker decompresses batches of compacted topics to
     // check their keys): lz4 costs a fraction of zstd's CPU for these small, repetitive records.
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // A transaction begun right after a commit may meet CONCURRENT_TRANSACTIONS while the broker
+    // finishes the markers: retry soon rather than after the default 100 ms.
+    p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     producer.initTransactions();
     keys = AvroSerde.forKey(registry);
