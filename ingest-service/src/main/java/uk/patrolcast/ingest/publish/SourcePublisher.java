@@ -36,8 +36,7 @@ public final class SourcePublisher implements AutoCloseable {
   private final AvroSerde<MonthClosed> closings;
   private final AvroSerde<LsoaProfile> profiles;
   private final AfterSend afterSend;
-  private final ThreadLocal<AvroSerde<String>> threadKeys;
-  private final ThreadLocal<AvroSerde<CrimeRecord>> threadRecords;
+  private final ThreadLocal<CrimeRecordWire> threadWire;
   private long sent;
 
   /** Called after every send (tests use it to crash a producer in the middle of a source). */
@@ -67,8 +66,7 @@ public final class SourcePublisher implements AutoCloseable {
     manifests = Topics.SOURCE_MANIFESTS.valueSerde(registry);
     closings = Topics.MONTH_CLOSED.valueSerde(registry);
     profiles = Topics.LSOA_PROFILES.valueSerde(registry);
-    threadKeys = ThreadLocal.withInitial(() -> AvroSerde.forKey(registry));
-    threadRecords = ThreadLocal.withInitial(() -> Topics.CRIME_RECORDS.valueSerde(registry));
+    threadWire = ThreadLocal.withInitial(() -> new CrimeRecordWire(registry));
   }
 
   /** Writes everything of {@code t} in one transaction; on failure nothing of it is visible. */
@@ -105,15 +103,13 @@ public final class SourcePublisher implements AutoCloseable {
 
   /**
    * Serialises records ahead of their transaction, on the calling thread (each thread has its own
-   * serdes), so that a read-ahead thread can take this work off the publishing one.
+   * encoder), so that a read-ahead thread can take this work off the publishing one.
    */
   public List<Encoded> encode(List<CrimeRecord> list) {
-    AvroSerde<String> k = threadKeys.get();
-    AvroSerde<CrimeRecord> v = threadRecords.get();
-    String topic = Topics.CRIME_RECORDS.name();
+    CrimeRecordWire wire = threadWire.get();
     List<Encoded> out = new java.util.ArrayList<>(list.size());
     for (CrimeRecord r : list) {
-      out.add(new Encoded(k.serialize(topic, r.getRecordKey()), v.serialize(topic, r)));
+      out.add(new Encoded(wire.key(r.getRecordKey()), wire.value(r)));
     }
     return out;
   }
