@@ -36,7 +36,8 @@ public final class SourcePublisher implements AutoCloseable {
   private final AvroSerde<MonthClosed> closings;
   private final AvroSerde<LsoaProfile> profiles;
   private final AfterSend afterSend;
-  private final ThreadLocal<CrimeRecordWire> threadWire;
+  private final ThreadLocal<AvroSerde<String>> threadKeys;
+  private final ThreadLocal<AvroSerde<CrimeRecord>> threadRecords;
   private long sent;
 
   /** Called after every send (tests use it to crash a producer in the middle of a source). */
@@ -66,7 +67,8 @@ public final class SourcePublisher implements AutoCloseable {
     manifests = Topics.SOURCE_MANIFESTS.valueSerde(registry);
     closings = Topics.MONTH_CLOSED.valueSerde(registry);
     profiles = Topics.LSOA_PROFILES.valueSerde(registry);
-    threadWire = ThreadLocal.withInitial(() -> new CrimeRecordWire(registry));
+    threadKeys = ThreadLocal.withInitial(() -> AvroSerde.forKey(registry));
+    threadRecords = ThreadLocal.withInitial(() -> Topics.CRIME_RECORDS.valueSerde(registry));
   }
 
   /** Writes everything of {@code t} in one transaction; on failure nothing of it is visible. */
@@ -103,13 +105,15 @@ public final class SourcePublisher implements AutoCloseable {
 
   /**
    * Serialises records ahead of their transaction, on the calling thread (each thread has its own
-   * encoder), so that a read-ahead thread can take this work off the publishing one.
+   * serdes), so that a read-ahead thread can take this work off the publishing one.
    */
   public List<Encoded> encode(List<CrimeRecord> list) {
-    CrimeRecordWire wire = threadWire.get();
+    AvroSerde<String> k = threadKeys.get();
+    AvroSerde<CrimeRecord> v = threadRecords.get();
+    String topic = Topics.CRIME_RECORDS.name();
     List<Encoded> out = new java.util.ArrayList<>(list.size());
     for (CrimeRecord r : list) {
-      out.add(new Encoded(wire.key(r.getRecordKey()), wire.value(r)));
+      out.add(new Encoded(k.serialize(topic, r.getRecordKey()), v.serialize(topic, r)));
     }
     return out;
   }
