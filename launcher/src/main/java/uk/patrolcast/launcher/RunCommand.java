@@ -25,6 +25,7 @@ import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.http.HttpApi;
+import uk.patrolcast.platform.kafka.SchemaRoundTrip;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.PatrolcastService;
 import uk.patrolcast.platform.stack.LocalStack;

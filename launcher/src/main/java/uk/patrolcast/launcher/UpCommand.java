@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.ServiceConfig;
+import uk.patrolcast.platform.kafka.SchemaRoundTrip;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.platform.stack.FreePorts;
