@@ -172,10 +172,6 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    if (!Files.isDirectory(data)) {
-      throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
-    }
-    new DataLayout(data).requireInputs("police", "lsoa-universe");
     if (until != null) {
       Months.parse(until);
     }
@@ -188,6 +184,12 @@ final class RunCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
     }
+    // Options first, then the (slower) look at the data directory.
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
+    }
+    new DataLayout(data).requireInputs("police", "lsoa-universe");
+
   }
 
   static double round(double seconds) {

@@ -110,20 +110,21 @@ final class UpCommand implements Callable<Integer> {
       }
       throw e;
     }
-    System.out.println("Patrolcast is up.");
-    System.out.println("  console         http://127.0.0.1:" + port);
-    System.out.println("  health/metrics  " + endpoints.url() + "/health/ready  " + endpoints.url() + "/metrics");
-    System.out.println("  Kafka           " + bootstrap);
-    System.out.println("  schema registry " + registryUrl);
-    System.out.println("Press Ctrl-C to stop.");
     LocalStack toClose = stack;
-    Daemon.serveUntilStopped("patrolcast", () -> {
+    Daemon daemon = Daemon.onStop("patrolcast", () -> {
       pipeline.close();
       endpoints.close();
       if (toClose != null) {
         toClose.close();
       }
     });
+    System.out.println("Patrolcast is up.");
+    System.out.println("  console         http://127.0.0.1:" + port);
+    System.out.println("  health/metrics  " + endpoints.url() + "/health/ready  " + endpoints.url() + "/metrics");
+    System.out.println("  Kafka           " + bootstrap);
+    System.out.println("  schema registry " + registryUrl);
+    System.out.println("Press Ctrl-C to stop.");
+    daemon.awaitStop();
     return 0;
   }
 }
