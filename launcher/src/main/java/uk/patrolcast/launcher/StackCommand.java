@@ -33,7 +33,7 @@ final class StackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(stateDir);
-    LocalStack stack = LocalStack.startPersistent(stateDir.resolve("stack"), kafkaPort, kafkaPort + 1, registryPort);
+    LocalStack stack = LocalStack.startPersistent(stateDir.resolve("stack"), kafkaPort, kafkaPort == 0 ? 0 : kafkaPort + 1, registryPort);
     try {
       Properties p = new Properties();
       p.put("bootstrap.servers", stack.bootstrapServers());
