@@ -26,6 +26,7 @@ import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.http.HttpApi;
+import uk.patrolcast.platform.kafka.SchemaRoundTrip;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.PatrolcastService;
 import uk.patrolcast.platform.stack.LocalStack;
@@ -174,10 +175,6 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    if (!Files.isDirectory(data)) {
-      throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
-    }
-    new DataLayout(data).requireInputs("police", "lsoa-universe");
     if (until != null) {
       Months.parse(until);
     }
@@ -190,6 +187,12 @@ final class RunCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
     }
+    // Options first, then the (slower) look at the data directory.
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
+    }
+    new DataLayout(data).requireInputs("police", "lsoa-universe");
+
   }
 
   static double round(double seconds) {
