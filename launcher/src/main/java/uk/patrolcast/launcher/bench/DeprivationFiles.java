@@ -2,6 +2,7 @@ package uk.patrolcast.launcher.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -97,7 +98,7 @@ final class DeprivationFiles {
     for (int k = 0; k < columns; k++) {
       int col = k;
       Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-      java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores.get(i)[col]).thenComparingInt(i -> i));
+      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores.get(i)[col]).thenComparingInt(i -> i));
       for (int r = 0; r < n; r++) {
         out[k][order[r]] = r + 1;
       }

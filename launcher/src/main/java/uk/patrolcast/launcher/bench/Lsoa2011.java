@@ -2,6 +2,7 @@ package uk.patrolcast.launcher.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** An LSOA of the 2011 census geography, with the 2021 LSOAs it became (exact fit). */
 final class Lsoa2011 {
@@ -33,7 +34,7 @@ final class Lsoa2011 {
   }
 
   /** A latent value of the 2011 area: the population-weighted mean over what it became. */
-  double mean(java.util.function.ToDoubleFunction<Lsoa> value) {
+  double mean(ToDoubleFunction<Lsoa> value) {
     double sum = 0;
     double weight = 0;
     for (Lsoa c : children) {

@@ -68,7 +68,7 @@ enum Profile {
   },
 
   /** A London-like universe: 4,994 LSOAs over ~1,580 km², the Metropolitan Police and the City of London. */
-  LONDON("london", 4_994, 2, -0.42, 51.34, 0.22, 51.66, 151.0, 7.3, 18.0, 1_763, 0.08) {
+  LONDON("london", 4_994, 2, -0.42, 51.34, 0.22, 51.66, 156.0, 7.3, 18.0, 1_763, 0.08) {
     @Override
     List<Settlement> settlements(long seed) {
       List<Settlement> s = new ArrayList<>();

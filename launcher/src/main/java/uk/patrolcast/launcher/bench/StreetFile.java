@@ -1,6 +1,9 @@
 package uk.patrolcast.launcher.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -130,9 +133,9 @@ final class StreetFile {
       String sha = sink.finish();
       long gz;
       try {
-        gz = java.nio.file.Files.size(file);
-      } catch (java.io.IOException ex) {
-        throw new java.io.UncheckedIOException(ex);
+        gz = Files.size(file);
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex);
       }
       return new Stats(relative, rows.force.name(), ym, rowCount, withoutLsoa, withoutId, gz, sha, sink.bytes(), burglaries);
     }

@@ -1,6 +1,7 @@
 package uk.patrolcast.launcher.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -183,7 +185,7 @@ final class UniverseBuilder {
     int n = partition.leaves.size();
     SplittableRandom rng = Seeds.random(seed, Seeds.label("lineage"));
     List<AreaUnit[]> pairs = new ArrayList<>(partition.siblingPairs);
-    Collections.shuffle(pairs, new java.util.Random(rng.nextLong()));
+    Collections.shuffle(pairs, new Random(rng.nextLong()));
     int splits = Math.min(pairs.size(), Math.max(1, (int) Math.round(n * SPLIT_SHARE / 2)));
     int irregular = Math.min(pairs.size() - splits, Math.max(1, (int) Math.round(n * IRREGULAR_SHARE / 2)));
     Map<Lsoa, Lsoa> splitWith = new HashMap<>();
@@ -197,7 +199,7 @@ final class UniverseBuilder {
       taken.add(b);
     }
     List<Lsoa> singles = new ArrayList<>(partition.leaves.stream().map(byUnit::get).filter(l -> !taken.contains(l)).toList());
-    Collections.shuffle(singles, new java.util.Random(rng.nextLong()));
+    Collections.shuffle(singles, new Random(rng.nextLong()));
     Set<Lsoa> merged = new HashSet<>(singles.subList(0, Math.min(singles.size(), Math.max(1, (int) Math.round(n * MERGE_SHARE)))));
 
     List<Lsoa2011> out = new ArrayList<>();
@@ -360,6 +362,6 @@ final class UniverseBuilder {
     if (n >= 4 && out[0] == out[n - 2] && out[1] == out[n - 1]) {
       n -= 2;
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 }

@@ -2,6 +2,7 @@ package uk.patrolcast.launcher.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A 2024 electoral ward: a group of LSOAs of one local authority (also standing for the MSOA of the same LSOAs). */
 final class Ward {
@@ -22,6 +23,6 @@ final class Ward {
   }
 
   String msoaName() {
-    return lad.name + String.format(java.util.Locale.ROOT, " %03d", ordinal);
+    return lad.name + String.format(Locale.ROOT, " %03d", ordinal);
   }
 }

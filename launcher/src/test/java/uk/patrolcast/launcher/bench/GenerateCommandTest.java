@@ -75,4 +75,34 @@ class GenerateCommandTest {
     assertThat(out.resolve("police-uk/metropolitan-street/2014-05-metropolitan-street.csv.gz")).doesNotExist();
     assertThat(out.resolve("police-uk/metropolitan-street/2014-04-metropolitan-street.csv.gz")).isRegularFile();
   }
+
+  @Test
+  void scaleMultipliesTheVolumeOfRecords() {
+    long full = rows(tmp.resolve("full"), 1.0);
+    long quarter = rows(tmp.resolve("quarter"), 0.25);
+    assertThat(quarter / (double) full).isBetween(0.2, 0.3);
+  }
+
+  private static long rows(Path dir, double scale) {
+    DataGenerator.Summary s = DataGenerator.generate(
+        new GeneratorOptions(Profile.ENGLAND_WALES, 80, 1, 6, java.time.YearMonth.of(2019, 1), 4, scale, 2, 1), dir);
+    return s.rows();
+  }
+
+  @Test
+  void theLondonProfileIsTheMetropolitanPoliceAndTheCityOnALondonMap() throws Exception {
+    Path dir = tmp.resolve("london");
+    Result r = run("generate", "--out", dir.toString(), "--profile", "london", "--lsoas", "300", "--months", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(dir.resolve(RunSettings.PROPERTIES)))
+        .contains("ingest.forces=city-of-london=City of London Police,metropolitan=Metropolitan Police Service\n");
+    for (Path file : GeneratedFixture.policeFiles(dir).values()) {
+      for (GeneratedFixture.Row row : GeneratedFixture.rows(file)) {
+        if (row.located()) {
+          assertThat(Double.parseDouble(row.lat())).isBetween(51.34, 51.66);
+          assertThat(Double.parseDouble(row.lon())).isBetween(-0.42, 0.22);
+        }
+      }
+    }
+  }
 }
