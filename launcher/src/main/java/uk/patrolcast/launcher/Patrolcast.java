@@ -30,6 +30,7 @@ import uk.patrolcast.launcher.bench.GenerateCommand;
       ServiceCommand.Console.class,
       WatchCommand.class,
       TopicsCommand.class,
+      StackCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -44,6 +45,7 @@ public final class Patrolcast implements Runnable {
   /** The command line with Patrolcast's error handling: one clear line, no stack trace. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Patrolcast());
+    cli.setUsageHelpAutoWidth(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.patrolcast.schemas.Topics;
@@ -28,5 +29,13 @@ class RunCommandIT {
     for (var topic : Topics.ALL) {
       assertThat(report.at("/versions/schemas").has(topic.name())).as(topic.name()).isTrue();
     }
+    // Ingest's part: 2010-12 to 2011-03 of both forces, 33,070 rows of which 33,064 count by the data rules.
+    assertThat(report.at("/records/read").asLong()).isEqualTo(33_070);
+    assertThat(report.at("/records/accepted").asLong()).isEqualTo(33_064);
+    assertThat(report.at("/records/rejected").asLong()).isEqualTo(6);
+    assertThat(report.at("/records_per_s/ingest").asLong()).isPositive();
+    List<String> rejected = Files.readAllLines(out.resolve("rejected.csv"));
+    assertThat(rejected.get(0)).isEqualTo("source,line,reason,message,month,force,crime_id,raw");
+    assertThat(rejected).hasSize(1 + 6);
   }
 }

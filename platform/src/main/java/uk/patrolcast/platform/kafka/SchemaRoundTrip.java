@@ -51,7 +51,6 @@ public final class SchemaRoundTrip {
   public static Map<String, Integer> run(String bootstrapServers, SchemaRegistry registry) {
     createScratchTopic(bootstrapServers);
     List<TopicSpec<?>> specs = Topics.ALL;
-    List<byte[]> sent = new ArrayList<>();
     List<Object> originals = new ArrayList<>();
     Properties producerProps = KafkaClientConfigs.producer(bootstrapServers, "patrolcast-roundtrip");
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -60,7 +59,6 @@ public final class SchemaRoundTrip {
         byte[] value = serialize(spec, sample, registry);
         byte[] key = spec.keySerde(registry).serialize(spec.name(), "roundtrip");
         producer.send(new ProducerRecord<>(SCRATCH_TOPIC, 0, key, value)).get(30, TimeUnit.SECONDS);
-        sent.add(value);
         originals.add(sample);
       }
     } catch (Exception e) {
