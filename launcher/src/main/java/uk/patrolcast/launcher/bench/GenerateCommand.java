@@ -23,9 +23,10 @@ import uk.patrolcast.platform.config.Months;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a synthetic data directory laid out like shared/data: police.uk street-level files (all crime types) for",
-      "every force and month, and the lookups, boundaries, IoD, Census and population files of a synthetic universe.",
-      "Same options and seed, same bytes. Then: patrolcast run --data DIR --out OUT --config DIR/patrolcast.properties"
+      "Write a synthetic England-and-Wales-sized (or London-sized) data directory laid out like shared/data.",
+      "It holds police.uk street-level files (all crime types) of every force and month, and the lookups,",
+      "boundaries, IoD, Census and population files of its universe. Same options and seed, same bytes.",
+      "Run the pipeline on it with: patrolcast run --data DIR --out OUT --config DIR/patrolcast.properties"
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,7 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--gzip-level", paramLabel = "1-9", defaultValue = "1",
-      description = "Deflate level of the police files: 1 is fastest (about 13% larger than 6, twice as fast), 9 smallest"
+      description = "Deflate level of the police files: 1 is fastest (about 13%% larger than 6, twice as fast), 9 smallest"
           + " (default: ${DEFAULT-VALUE}). The content is the same.")
   int gzipLevel;
 
