@@ -2,8 +2,8 @@ package uk.patrolcast.launcher.bench;
 
 /**
  * Near-repeat victimisation of burglary, as a self-exciting process on the LSOA map at monthly
- * steps: each burglary adds to its own LSOA's rate in the following months (decaying by half a
- * month) and, less, to its neighbours'. The background rate is lowered by the branching ratio so
+ * steps: each burglary adds to its own LSOA's rate in the following months (halving each month)
+ * and, less, to its neighbours'. The background rate is lowered by the branching ratio so
  * that the long-run mean stays the model's expectation.
  *
  * <pre>
