@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.patrolcast.launcher.bench.GenerateCommand;
 
 /** The {@code patrolcast} command. */
 @Command(
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       WatchCommand.class,
       TopicsCommand.class,
       StackCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Patrolcast implements Runnable {
