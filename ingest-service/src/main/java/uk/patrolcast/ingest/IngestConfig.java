@@ -33,6 +33,7 @@ public final class IngestConfig extends ServiceConfig {
   public static final String API_RATE = "ingest.api.rate.per.second";
   public static final String API_BURST = "ingest.api.burst";
   public static final String API_INTERVAL = "ingest.api.poll.interval";
+  public static final String WATCH_INTERVAL = "ingest.watch.interval";
   public static final String API_SIMPLIFY_METRES = "ingest.api.simplify.metres";
   public static final String API_MAX_RETRIES = "ingest.api.max.retries";
 
@@ -61,6 +62,8 @@ public final class IngestConfig extends ServiceConfig {
       .define(API_RATE, Type.DOUBLE, 15.0, Range.atLeast(0.1), Importance.LOW, "API requests per second (police.uk allows 15).")
       .define(API_BURST, Type.INT, 30, Range.atLeast(1), Importance.LOW, "API burst size (police.uk allows 30).")
       .define(API_INTERVAL, Type.STRING, "1h", Importance.LOW, "How often to ask the API whether new data was published.")
+      .define(WATCH_INTERVAL, Type.STRING, "5s", Importance.MEDIUM,
+          "In up mode, how often to look at the police sources again for new or changed files (0s: never); a new month's file dropped into the folder is ingested at the next look.")
       .define(API_SIMPLIFY_METRES, Type.DOUBLE, 50.0, Range.atLeast(0), Importance.LOW,
           "Borough polygons are simplified to this tolerance (metres) before they are sent as 'poly'.")
       .define(API_MAX_RETRIES, Type.INT, 5, Range.atLeast(0), Importance.LOW,
@@ -73,6 +76,7 @@ public final class IngestConfig extends ServiceConfig {
     currentMonth();
     forces();
     duration(API_INTERVAL, getString(API_INTERVAL));
+    duration(WATCH_INTERVAL, getString(WATCH_INTERVAL));
   }
 
   public boolean runMode() {
@@ -144,6 +148,10 @@ public final class IngestConfig extends ServiceConfig {
 
   public int apiBurst() {
     return getInt(API_BURST);
+  }
+
+  public Duration watchInterval() {
+    return duration(WATCH_INTERVAL, getString(WATCH_INTERVAL));
   }
 
   public Duration apiInterval() {

@@ -63,6 +63,13 @@ public record IngestPlan(Map<YearMonth, List<PoliceSource>> months, List<Rejecte
     return months.isEmpty() ? null : Months.format(((TreeMap<YearMonth, List<PoliceSource>>) months).lastKey());
   }
 
+  /** Every source, in month order (forces in their configured order within a month). */
+  public List<PoliceSource> sources() {
+    List<PoliceSource> out = new ArrayList<>();
+    months.values().forEach(out::addAll);
+    return out;
+  }
+
   public int sourceCount() {
     return months.values().stream().mapToInt(List::size).sum();
   }

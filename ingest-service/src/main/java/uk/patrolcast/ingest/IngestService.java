@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.RejectedRecord;
 import uk.patrolcast.ingest.api.ApiIngestion;
+import uk.patrolcast.ingest.api.PoliceApiClient;
 import uk.patrolcast.ingest.publish.PublishedState;
 import uk.patrolcast.ingest.publish.SourcePublisher;
 import uk.patrolcast.ingest.reference.LsoaProfiles;
@@ -24,6 +27,7 @@ import uk.patrolcast.ingest.reference.ReferenceData;
 import uk.patrolcast.ingest.rows.StreetSourceReader;
 import uk.patrolcast.ingest.source.PoliceSource;
 import uk.patrolcast.ingest.source.SourceScanner;
+import uk.patrolcast.ingest.source.SourceStamps;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.service.PatrolcastService;
@@ -71,6 +75,13 @@ public final class IngestService implements PatrolcastService {
 
   @Override
   public void start() {
+    if (!config.hasDataDir()) {
+      // `up` without --data: nothing to read reference data or files from; stay idle and healthy.
+      log.warn("No data directory configured (data.dir): ingest stays idle");
+      phase = "idle: no data directory";
+      state = PublishedState.empty();
+      return;
+    }
     DataLayout data = new DataLayout(config.dataDir());
     SourceScanner.Scan scan = SourceScanner.scan(config.sources(data.police()), data.root(), config.archiveLimits());
     plan = IngestPlan.of(scan, config.forces(), config.until(), config.currentMonth(), Instant.now());
@@ -100,11 +111,10 @@ public final class IngestService implements PatrolcastService {
       for (RejectedRecord refusal : plan.refusals()) {
         ingestion.refuse(refusal);
       }
-      List<YearMonth> months = new ArrayList<>(plan.months().keySet());
       metrics.filesStarted();
-      ingestFiles(ingestion, months);
+      ingestSources(ingestion, plan.sources());
       metrics.filesEnded();
-      unclosed = months.stream().map(Months::format).filter(m -> state.closed(m) == null).toList();
+      unclosed = plan.months().keySet().stream().map(Months::format).filter(m -> state.closed(m) == null).toList();
       filesDone = true;
       log.info("Files done: {} rows read, {} records accepted, {} rejected, {} records/s; watermark {}", metrics.rowsRead(),
           metrics.accepted(), metrics.rejected(), Math.round(metrics.recordsPerSecond()), state.watermark());
@@ -118,10 +128,12 @@ public final class IngestService implements PatrolcastService {
         }
         log.warn(message);
       }
-      if (config.apiEnabled() && !stopping) {
-        phase = "polling the police.uk API";
-        api = ApiIngestion.create(config, data, reference, publisher, state, profiles.size());
-        api.pollUntilStopped(() -> stopping);
+      if (!config.runMode() && !stopping) {
+        if (config.apiEnabled()) {
+          api = ApiIngestion.create(config, data, reference, publisher, state, profiles.size());
+        }
+        phase = "watching for new sources" + (api == null ? "" : " and polling the police.uk API");
+        keepIngesting(ingestion, data);
       }
       phase = "idle";
       ended = true;
@@ -149,10 +161,8 @@ public final class IngestService implements PatrolcastService {
    * the current one is published (reading is CPU work, publishing mostly waits on the broker); the
    * transactions themselves stay strictly in order.
    */
-  private void ingestFiles(SourceIngestion ingestion, List<YearMonth> months) throws InterruptedException {
+  private void ingestSources(SourceIngestion ingestion, List<PoliceSource> ordered) throws InterruptedException {
     Duration pace = config.pace();
-    List<PoliceSource> ordered = new ArrayList<>();
-    months.forEach(m -> ordered.addAll(plan.months().get(m)));
     ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "patrolcast-ingest-read");
       t.setDaemon(true);
@@ -171,6 +181,50 @@ public final class IngestService implements PatrolcastService {
       }
     } finally {
       ahead.shutdownNow();
+    }
+  }
+
+  /**
+   * {@code up} mode after the first pass: police.uk publishes a month at a time, so look at the
+   * sources again every {@code ingest.watch.interval} and ingest what is new or changed (a changed
+   * file is a correction); between looks, poll the API when it is enabled. One thread does both,
+   * so transactions never interleave.
+   */
+  private void keepIngesting(SourceIngestion ingestion, DataLayout data) throws InterruptedException {
+    Duration every = config.watchInterval();
+    Map<String, String> seen = SourceStamps.of(plan.sources(), data.root());
+    Set<String> refused = new HashSet<>();
+    plan.refusals().forEach(r -> refused.add(r.getSource()));
+    long nextApiPoll = System.nanoTime();
+    while (!stopping) {
+      if (!every.isZero()) {
+        IngestPlan latest = IngestPlan.of(SourceScanner.scan(config.sources(data.police()), data.root(), config.archiveLimits()),
+            config.forces(), config.until(), config.currentMonth(), Instant.now());
+        List<PoliceSource> fresh = SourceStamps.changed(latest.sources(), data.root(), seen);
+        for (RejectedRecord refusal : latest.refusals()) {
+          if (refused.add(refusal.getSource())) {
+            ingestion.refuse(refusal);
+          }
+        }
+        if (!fresh.isEmpty()) {
+          log.info("New or changed sources: {}", fresh.stream().map(PoliceSource::name).toList());
+          plan = latest;
+          ingestSources(ingestion, fresh);
+          seen = SourceStamps.of(latest.sources(), data.root());
+        }
+      }
+      if (api != null && System.nanoTime() >= nextApiPoll) {
+        try {
+          api.poll();
+        } catch (PoliceApiClient.ApiFailure e) {
+          log.warn("police.uk API poll failed, next try in {}: {}", config.apiInterval(), e.getMessage());
+        }
+        nextApiPoll = System.nanoTime() + config.apiInterval().toNanos();
+      }
+      long sleepUntil = System.nanoTime() + (every.isZero() ? Duration.ofSeconds(1) : every).toNanos();
+      while (!stopping && System.nanoTime() < sleepUntil) {
+        Thread.sleep(Math.min(200, Math.max(1, (sleepUntil - System.nanoTime()) / 1_000_000)));
+      }
     }
   }
 

@@ -21,6 +21,11 @@ public final class PublishedState {
   private final Map<String, SourceManifest> manifests = new ConcurrentHashMap<>();
   private final NavigableMap<String, MonthClosed> closed = new ConcurrentSkipListMap<>();
 
+  /** Nothing published yet (an ingest without inputs). */
+  public static PublishedState empty() {
+    return new PublishedState();
+  }
+
   public static PublishedState read(String bootstrapServers, SchemaRegistry registry) {
     PublishedState s = new PublishedState();
     s.manifests.putAll(TopicReader.latest(bootstrapServers, registry, Topics.SOURCE_MANIFESTS));
