@@ -1,12 +1,15 @@
 package uk.patrolcast.features.stream;
 
 import java.time.YearMonth;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -120,6 +123,17 @@ public final class FeatureTopology {
         .mapValues(v -> (SnapshotReady) v, Named.as("as-readies"))
         .to(Topics.SNAPSHOT_READY.name(), Produced.with(key, Topics.SNAPSHOT_READY.valueSerde(registry)).withName("snapshot-ready-out"));
     return builder.build();
+  }
+
+  /**
+   * Adds the topology's error handling to Streams properties: a record that cannot be read is logged
+   * and skipped (its month then stays incomplete, which {@code /watermark} shows) instead of stopping
+   * the whole stream.
+   */
+  public static Properties withErrorHandling(Properties streams) {
+    streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    return streams;
   }
 
   /** A source whose values stay in their wire format (the builder decodes them). */
