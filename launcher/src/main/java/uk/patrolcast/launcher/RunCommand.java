@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.patrolcast.features.FeatureCsv;
+import uk.patrolcast.features.FeatureService;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
@@ -118,7 +120,13 @@ final class RunCommand implements Callable<Integer> {
         }
         awaitStages(pipeline, ingest, stages, started, stageDone);
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
+        for (PatrolcastService s : stages) {
+          if (s instanceof FeatureService features) {
+            report.withObjectProperty("records_per_s").put("features", Math.round(features.recordsPerSecond()));
+          }
+        }
       }
+      FeatureCsv.write(stack.bootstrapServers(), registry, out.resolve("features.csv"));
 
       ObjectNode versions = report.putObject("versions");
       Properties v = Patrolcast.versions();

@@ -53,6 +53,9 @@ public final class SnapshotBook {
   private final YearMonth configuredFirst;
   private long lastProfileChange = Long.MIN_VALUE / 2;
   private YearMonth lastPublished;
+  /** Records per month in areas without a profile: kept up to date per cell, rebuilt when the universe changes. */
+  private final Map<YearMonth, Integer> outside = new HashMap<>();
+  private boolean outsideStale = true;
 
   /**
    * @param joinRisk whether rows carry the latest risk score (off makes rows independent of when
@@ -93,6 +96,7 @@ public final class SnapshotBook {
 
   public void restoreProfile(LsoaProfile profile) {
     universe.put(profile);
+    outsideStale = true;
   }
 
   public void restoreRisk(String lsoa, double logRiskScore) {
@@ -107,6 +111,9 @@ public final class SnapshotBook {
     CellCount old = cells.put(lsoa, month, value);
     if (old.equals(value)) {
       return false;
+    }
+    if (!outsideStale && !universe.contains(lsoa)) {
+      outside.merge(month, value.count() - old.count(), Integer::sum);
     }
     YearMonth first = firstMonth();
     if (first != null && !month.isBefore(first)) {
@@ -126,6 +133,9 @@ public final class SnapshotBook {
     if (state == null) {
       boolean newFirst = !months.isEmpty() && month.isBefore(months.firstKey());
       put(MonthState.closed(month, closed));
+      if (!outsideStale) {
+        outside.put(month, cells.countOutside(month, universe::contains));
+      }
       if (newFirst) {
         // Every published month's history (lags, history, nulls) now starts earlier.
         months.tailMap(month, false).values().forEach(s -> put(s.withPending(SnapshotCause.EARLIER_MONTH_CORRECTED)));
@@ -150,6 +160,7 @@ public final class SnapshotBook {
     if (!didChange) {
       return false;
     }
+    outsideStale = true;
     if (lastPublished != null) {
       lastProfileChange = nowMillis;
       months.values().forEach(s -> put(s.withPending(SnapshotCause.PROFILE_CHANGED)));
@@ -199,6 +210,13 @@ public final class SnapshotBook {
 
   /** Closed months, counts and publications as operators see them. */
   public ProgressView progress() {
+    if (outsideStale) {
+      outside.clear();
+      for (YearMonth m : months.keySet()) {
+        outside.put(m, cells.countOutside(m, universe::contains));
+      }
+      outsideStale = false;
+    }
     List<MonthProgress> out = new ArrayList<>();
     boolean prefixComplete = true;
     YearMonth expected = firstMonth();
@@ -208,7 +226,7 @@ public final class SnapshotBook {
       expected = s.month().plusMonths(1);
       out.add(new MonthProgress(
           s.month(), s.monthRevision(), s.recordCount(), counted.count(), counted.hashSum() == s.recordHashSum(),
-          s.lsoaCount(), cells.countOutside(s.month(), universe::contains), prefixComplete,
+          s.lsoaCount(), outside.getOrDefault(s.month(), 0), prefixComplete,
           s.snapshotRevision(), s.rows(), s.totalCount(), s.readyAtMillis(), s.pending()));
     }
     return new ProgressView(List.copyOf(out), universe.size());

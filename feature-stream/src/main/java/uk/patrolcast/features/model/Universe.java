@@ -16,12 +16,15 @@ import uk.patrolcast.events.LsoaProfile;
  */
 public final class Universe {
   private final TreeMap<String, LsoaProfile> profiles = new TreeMap<>();
+  /** The same profiles by code, for O(1) lookups on the per-record path. */
+  private final Map<String, LsoaProfile> byCode = new HashMap<>();
   private LsoaProfile[] ordered;
   private int[][] neighbours;
 
   /** Adds or replaces a profile; false when it is identical to the one held. */
   public boolean put(LsoaProfile profile) {
     LsoaProfile old = profiles.put(profile.getLsoa21cd(), profile);
+    byCode.put(profile.getLsoa21cd(), profile);
     if (profile.equals(old)) {
       return false;
     }
@@ -34,6 +37,7 @@ public final class Universe {
     if (profiles.remove(lsoa21cd) == null) {
       return false;
     }
+    byCode.remove(lsoa21cd);
     ordered = null;
     return true;
   }
@@ -43,11 +47,11 @@ public final class Universe {
   }
 
   public boolean contains(String lsoa21cd) {
-    return profiles.containsKey(lsoa21cd);
+    return byCode.containsKey(lsoa21cd);
   }
 
   public LsoaProfile get(String lsoa21cd) {
-    return profiles.get(lsoa21cd);
+    return byCode.get(lsoa21cd);
   }
 
   /** Profiles in code order. */

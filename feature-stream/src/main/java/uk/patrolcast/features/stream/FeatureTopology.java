@@ -126,13 +126,17 @@ public final class FeatureTopology {
   }
 
   /**
-   * Adds the topology's error handling to Streams properties: a record that cannot be read is logged
-   * and skipped (its month then stays incomplete, which {@code /watermark} shows) instead of stopping
-   * the whole stream.
+   * Adds what the topology needs to Streams properties. A record that cannot be read is logged and
+   * skipped (its month then stays incomplete, which {@code /watermark} shows) instead of stopping the
+   * whole stream.
    */
-  public static Properties withErrorHandling(Properties streams) {
+  public static Properties withTopologySettings(Properties streams) {
     streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
     streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // No input here needs time alignment with another (no joins; the builder's inputs are merged and
+    // its decisions rest on counts and hashes, not on order): never hold a task back waiting for an
+    // empty partition of a merged input.
+    streams.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     return streams;
   }
 

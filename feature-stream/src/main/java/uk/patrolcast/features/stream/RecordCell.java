@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.CrimeRecord;
-import uk.patrolcast.features.model.FeatureRows;
 import uk.patrolcast.platform.config.Months;
 
 /**
@@ -19,11 +18,9 @@ public record RecordCell(String cellKey, long contentHash) {
     if (record == null) {
       return null;
     }
-    YearMonth month;
-    try {
-      month = Months.parse(record.getMonth());
-    } catch (IllegalArgumentException e) {
-      log.warn("Record {} not counted: {}", recordKey, e.getMessage());
+    String month = record.getMonth();
+    if (!isMonth(month)) {
+      log.warn("Record {} not counted: '{}' is not a month (YYYY-MM)", recordKey, month);
       return null;
     }
     String lsoa = record.getLsoa21cd();
@@ -31,7 +28,21 @@ public record RecordCell(String cellKey, long contentHash) {
       log.warn("Record {} not counted: LSOA code '{}' is not usable", recordKey, lsoa);
       return null;
     }
-    return new RecordCell(FeatureRows.key(lsoa, month), record.getContentHash());
+    return new RecordCell(lsoa + ":" + month, record.getContentHash());
+  }
+
+  /** {@code YYYY-MM} with a month from 01 to 12; checked by hand because it runs once per record. */
+  static boolean isMonth(String text) {
+    if (text == null || text.length() != 7 || text.charAt(4) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 7; i++) {
+      if (i != 4 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    int mm = (text.charAt(5) - '0') * 10 + text.charAt(6) - '0';
+    return mm >= 1 && mm <= 12;
   }
 
   /** The area of a cell key. */

@@ -101,7 +101,7 @@ class FeatureRestartIT {
         steps.forEach(s -> publish(in, s));
       }
       try (FeatureService service = new FeatureService(new FeatureConfig(Map.of(
-          "bootstrap.servers", a.bootstrap(), "schema.registry.url", a.stack.schemaRegistryUrl(),
+          "bootstrap.servers", a.bootstrap(), "schema.registry.url", a.registryUrl(),
           "state.dir", dir.resolve("uninterrupted").toString(), "patrolcast.mode", "run")))) {
         service.start();
         a.awaitReadies(Duration.ofMinutes(3), FeatureRestartIT::finished);
@@ -193,7 +193,7 @@ class FeatureRestartIT {
     Files.writeString(cp, "-cp " + classpath);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "@" + cp, FeatureServiceMain.class.getName(),
-        s.bootstrap(), s.stack.schemaRegistryUrl(), state.toString());
+        s.bootstrap(), s.registryUrl(), state.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(Path.of("target", "features-child-" + name + ".log").toFile());
     log.info("Starting the features service in a child JVM ({})", name);

@@ -15,8 +15,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.patrolcast.events.CrimeRecord;
@@ -33,7 +31,6 @@ import uk.patrolcast.features.bench.InputPublisher;
 import uk.patrolcast.features.bench.SyntheticCrimes;
 import uk.patrolcast.features.bench.Universes;
 import uk.patrolcast.platform.http.HttpApi;
-import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.stack.LocalStack;
 import uk.patrolcast.schemas.Topics;
@@ -50,13 +47,9 @@ class FeatureServiceIT {
   void publishesCompleteSnapshotsAnswersQueriesAndWritesTheCsv() throws Exception {
     List<LsoaProfile> areas = Universes.grid(40, 11);
     SyntheticCrimes crimes = new SyntheticCrimes(areas, 120, 5);
-    try (LocalStack stack = LocalStack.startTemporary()) {
-      Properties admin = new Properties();
-      admin.put("bootstrap.servers", stack.bootstrapServers());
-      try (Admin a = Admin.create(admin)) {
-        TopicProvisioning.ensureAll(a);
-      }
-      SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
+    try (ItStack it = new ItStack()) {
+      LocalStack stack = it.stack;
+      SchemaRegistryClient registry = it.registry;
       Map<String, Integer> expected = new HashMap<>();
       List<CrimeRecord> secondMonth = null;
       try (InputPublisher in = new InputPublisher(stack.bootstrapServers(), registry, "it-input")) {

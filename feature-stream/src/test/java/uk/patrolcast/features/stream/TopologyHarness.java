@@ -25,7 +25,7 @@ import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.InMemorySchemaRegistry;
 
 /** The real topology in a TopologyTestDriver, with the real Avro serdes over an in-memory registry. */
-final class TopologyHarness implements AutoCloseable {
+public final class TopologyHarness implements AutoCloseable {
   final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
   final SnapshotProgress progress = new SnapshotProgress(new SimpleMeterRegistry());
   final TopologyTestDriver driver;
@@ -40,12 +40,12 @@ final class TopologyHarness implements AutoCloseable {
   final List<LsoaMonthFeatures> rowLog = new ArrayList<>();
   final List<SnapshotReady> readyLog = new ArrayList<>();
 
-  TopologyHarness(Path stateDir) {
+  public TopologyHarness(Path stateDir) {
     this(stateDir, new FeatureTopology.Settings(true, 0, 1000, null));
   }
 
   TopologyHarness(Path stateDir, FeatureTopology.Settings settings) {
-    Properties props = FeatureTopology.withErrorHandling(KafkaClientConfigs.streams("127.0.0.1:1", "features-test", stateDir, (short) 1));
+    Properties props = FeatureTopology.withTopologySettings(KafkaClientConfigs.streams("127.0.0.1:1", "features-test", stateDir, (short) 1));
     driver = new TopologyTestDriver(FeatureTopology.build(registry, settings, progress), props);
     records = input(Topics.CRIME_RECORDS);
     rawRecords = driver.createInputTopic(Topics.CRIME_RECORDS.name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -62,7 +62,7 @@ final class TopologyHarness implements AutoCloseable {
     return driver.createInputTopic(spec.name(), spec.keySerde(registry).serializer(), spec.valueSerde(registry).serializer());
   }
 
-  void profiles(Collection<LsoaProfile> all) {
+  public void profiles(Collection<LsoaProfile> all) {
     all.forEach(p -> profiles.pipeInput(p.getLsoa21cd(), p));
   }
 
@@ -70,7 +70,7 @@ final class TopologyHarness implements AutoCloseable {
     profiles.pipeInput(p.getLsoa21cd(), p);
   }
 
-  void records(Collection<CrimeRecord> all) {
+  public void records(Collection<CrimeRecord> all) {
     all.forEach(this::record);
   }
 
@@ -86,7 +86,7 @@ final class TopologyHarness implements AutoCloseable {
     records.pipeInput(recordKey, null);
   }
 
-  void close(String month, int revision, Collection<CrimeRecord> live, int lsoaCount) {
+  public void close(String month, int revision, Collection<CrimeRecord> live, int lsoaCount) {
     closings.pipeInput(month, CrimeRecords.closing(month, revision, live, lsoaCount));
   }
 
@@ -96,7 +96,7 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   /** SnapshotReady events published since the last call. */
-  List<SnapshotReady> newReadies() {
+  public List<SnapshotReady> newReadies() {
     drain();
     List<SnapshotReady> out = new ArrayList<>(readyLog.subList(readiesSeen, readyLog.size()));
     readiesSeen = readyLog.size();
@@ -116,7 +116,7 @@ final class TopologyHarness implements AutoCloseable {
   private int rowsSeen;
 
   /** The latest row per key (what a compacted topic ends with). */
-  Map<String, LsoaMonthFeatures> latestRows() {
+  public Map<String, LsoaMonthFeatures> latestRows() {
     drain();
     Map<String, LsoaMonthFeatures> out = new TreeMap<>();
     rowLog.forEach(r -> out.put(r.getLsoa21cd() + ":" + r.getMonth(), r));
