@@ -64,15 +64,17 @@ final class FeatureQueries {
   private final AvroSerde<LsoaProfile> profileSerde;
   private final AvroSerde<RiskScore> riskSerde;
   private final boolean joinRisk;
+  private final YearMonth configuredFirst;
 
   FeatureQueries(Supplier<KafkaStreams> streams, SnapshotProgress progress, SnapshotReadyWatcher watcher,
-      SchemaRegistry registry, boolean joinRisk) {
+      SchemaRegistry registry, FeatureTopology.Settings settings) {
     this.streams = streams;
     this.progress = progress;
     this.watcher = watcher;
     this.profileSerde = Topics.LSOA_PROFILES.valueSerde(registry);
     this.riskSerde = Topics.RISK_SCORES.valueSerde(registry);
-    this.joinRisk = joinRisk;
+    this.joinRisk = settings.joinRisk();
+    this.configuredFirst = settings.firstMonth();
   }
 
   void register(HttpApi http) {
@@ -182,7 +184,11 @@ final class FeatureQueries {
     return out;
   }
 
+  /** The first month of data, as the builder sees it: the configured one, else the earliest closed month. */
   private YearMonth firstMonth() {
+    if (configuredFirst != null) {
+      return configuredFirst;
+    }
     try (KeyValueIterator<String, MonthState> it = this.<MonthState>store(FeatureTopology.MONTHS_STORE).all()) {
       YearMonth first = null;
       while (it.hasNext()) {

@@ -62,7 +62,7 @@ public final class FeatureService implements PatrolcastService {
     watcher = SnapshotReadyWatcher.start(config.bootstrapServers(), registry, config.applicationId() + "-watermark");
     app.start();
     endpoints = ServiceEndpoints.start(config.httpHost(), config.httpPort(), "features").register(this);
-    new FeatureQueries(() -> streams, progress, watcher, registry, settings.joinRisk()).register(endpoints.http());
+    new FeatureQueries(() -> streams, progress, watcher, registry, settings).register(endpoints.http());
     log.info("Feature stream started (application {}, risk scores {}); queries at {}/features/<lsoa> and {}/watermark",
         config.applicationId(), settings.joinRisk() ? "joined" : "not joined", endpoints.url(), endpoints.url());
   }

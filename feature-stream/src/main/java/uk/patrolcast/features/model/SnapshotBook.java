@@ -36,6 +36,9 @@ import uk.patrolcast.platform.config.Months;
 public final class SnapshotBook {
   private static final Logger log = LoggerFactory.getLogger(SnapshotBook.class);
 
+  /** Months computed (published or re-checked) by one {@link #advance} step at most. */
+  public static final int MONTHS_PER_STEP = 12;
+
   /** Where published rows and SnapshotReady events go (in the builder: the task's forward). */
   public interface Sink {
     void row(String key, LsoaMonthFeatures row);
@@ -177,25 +180,41 @@ public final class SnapshotBook {
     }
   }
 
-  /** Publishes every month that became complete and re-checks pending ones, in month order. */
-  public void advance(long nowMillis, Sink sink) {
+  /**
+   * Publishes the months that became complete and re-checks pending ones, in month order, at most
+   * {@link #MONTHS_PER_STEP} of them: whatever one step publishes goes into one transaction, and a
+   * profile change may touch every month (~800,000 rows). The next step (the next input or the next
+   * punctuation) continues where this one stopped.
+   *
+   * @return whether months were left for a later step
+   */
+  public boolean advance(long nowMillis, Sink sink) {
     if (months.isEmpty()) {
-      return;
+      return false;
     }
     MonthAxis axis = new MonthAxis(firstMonth());
     boolean profilesQuiet = nowMillis - lastProfileChange >= profileQuietMillis;
     YearMonth expected = axis.first();
+    int computed = 0;
     for (MonthState state : new ArrayList<>(months.values())) {
       if (!state.month().equals(expected) || !complete(state.month())) {
         break; // a gap or an incomplete month: later months wait (their lags need it)
       }
+      boolean due = !state.published()
+          || state.pending() != null && (state.pending() != SnapshotCause.PROFILE_CHANGED || profilesQuiet);
+      if (due && computed == MONTHS_PER_STEP) {
+        return true;
+      }
       if (!state.published()) {
         publish(axis, state, SnapshotCause.CLOSED, nowMillis, sink);
-      } else if (state.pending() != null && (state.pending() != SnapshotCause.PROFILE_CHANGED || profilesQuiet)) {
+        computed++;
+      } else if (due) {
         recheck(axis, state, nowMillis, sink);
+        computed++;
       }
       expected = expected.plusMonths(1);
     }
+    return false;
   }
 
   /** Months whose state changed since the last call (to persist), and forgets them. */

@@ -170,6 +170,7 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
 
   private void advance(long now) {
     int[] published = new int[1];
+    // Work left after a step waits for the next input or punctuation (a later transaction).
     book.advance(now, new SnapshotBook.Sink() {
       @Override
       public void row(String key, LsoaMonthFeatures row) {

@@ -82,8 +82,11 @@ class SnapshotBookTest {
         .setClosedAt(java.time.Instant.EPOCH).build();
   }
 
+  /** Advances until no work is left (each step is at most {@link SnapshotBook#MONTHS_PER_STEP} months). */
   private void advance() {
-    book.advance(now, sink);
+    while (book.advance(now, sink)) {
+      // the builder continues on its next input or punctuation
+    }
   }
 
   private List<String> readyMonths() {
@@ -201,6 +204,19 @@ class SnapshotBookTest {
         .findFirst().orElseThrow();
     assertThat(lateRow.getMean24()).isNotNull();
     assertThat(book.progress().months()).allSatisfy(m -> assertThat(m.current()).isTrue());
+  }
+
+  @Test
+  void oneStepComputesAtMostTwelveMonthsAndTheNextContinues() {
+    for (int m = 0; m < 30; m++) {
+      count(0, M0.plusMonths(m), 1);
+      book.applyClosure(close(M0.plusMonths(m), 1));
+    }
+    assertThat(book.advance(now, sink)).isTrue();
+    assertThat(readies).hasSize(12);
+    assertThat(book.advance(now, sink)).isTrue();
+    assertThat(book.advance(now, sink)).isFalse();
+    assertThat(readies).extracting(SnapshotReady::getMonth).hasSize(30).doesNotHaveDuplicates().isSorted();
   }
 
   @Test

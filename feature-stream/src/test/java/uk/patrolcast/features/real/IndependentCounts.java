@@ -104,7 +104,8 @@ final class IndependentCounts {
     return out;
   }
 
-  private String lsoa21(String code, String lon, String lat) throws IOException {
+  /** The LSOA21 a row counts in by the data rules, or null when it is not counted. */
+  String lsoa21(String code, String lon, String lat) throws IOException {
     if (universe.contains(code)) {
       return code;
     }
@@ -184,13 +185,13 @@ final class IndependentCounts {
     return polygons;
   }
 
-  private List<Path> policeFiles() throws IOException {
+  List<Path> policeFiles() throws IOException {
     try (Stream<Path> files = Files.walk(dataDir.resolve("police-uk"))) {
       return files.filter(p -> p.getFileName().toString().matches("\\d{4}-\\d{2}-.*-street-burglary\\.csv\\.gz")).sorted().toList();
     }
   }
 
-  private static Reader gzipReader(Path file) throws IOException {
+  static Reader gzipReader(Path file) throws IOException {
     return new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8);
   }
 }
