@@ -27,8 +27,9 @@ public final class FeatureConfig extends ServiceConfig {
           "run: one pass over the inputs (patrolcast run); up: keeps running.")
       .define(APPLICATION_ID, Type.STRING, "patrolcast-features", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Kafka Streams application id: names the consumer group, the internal topics and the state directory.")
-      .define(STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
-          "Stream threads. The counting stage spreads over the record topic's partitions; the snapshot builder is one task.")
+      .define(STREAM_THREADS, Type.INT, 2, Range.between(1, 64), Importance.MEDIUM,
+          "Stream threads. The counting stage spreads over the record topic's partitions; the snapshot builder is one task."
+              + " Two let one thread count while the other commits or builds snapshots.")
       .define(JOIN_RISK, Type.BOOLEAN, null, Importance.LOW,
           "Whether feature rows carry the latest risk score from risk.lsoa.v1. Default: yes, except in run mode, where"
               + " rows must not depend on when the forecast service happened to publish its scores.")

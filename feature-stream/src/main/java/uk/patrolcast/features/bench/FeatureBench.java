@@ -41,7 +41,7 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
  *
  * Options: {@code --data DIR} (London's 4,994 LSOAs from DIR/lookups; without it a synthetic grid),
  * {@code --records N} (default 1,022,291, the source's row count), {@code --months N} (159),
- * {@code --live N} (12), {@code --threads N} (stream threads, 1), {@code --commit-ms N} (200),
+ * {@code --live N} (12), {@code --threads N} (stream threads, 2), {@code --commit-ms N} (200),
  * {@code --json FILE} (also write the figures as JSON).
  */
 public final class FeatureBench {
@@ -88,7 +88,7 @@ public final class FeatureBench {
       settings.put("schema.registry.url", stack.schemaRegistryUrl());
       settings.put("state.dir", state.toString());
       settings.put("patrolcast.mode", "run");
-      settings.put(FeatureConfig.STREAM_THREADS, opts.getOrDefault("threads", "1"));
+      settings.put(FeatureConfig.STREAM_THREADS, opts.getOrDefault("threads", "2"));
       settings.put(FeatureConfig.COMMIT_INTERVAL_MS, opts.getOrDefault("commit-ms", "200"));
       String lastReplay = Months.format(first.plusMonths(months - live - 1));
       try (SnapshotReadyWatcher watcher = SnapshotReadyWatcher.start(stack.bootstrapServers(), registry, "feature-bench-watch",
