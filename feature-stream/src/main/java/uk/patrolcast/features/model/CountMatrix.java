@@ -83,10 +83,6 @@ public final class CountMatrix {
     };
   }
 
-  public int areas() {
-    return codes.size();
-  }
-
   private int addRow(String lsoa) {
     codes.add(lsoa);
     counts.add(new int[width]);

@@ -261,10 +261,6 @@ public final class SnapshotBook {
     return totals.count() == state.recordCount() && totals.hashSum() == state.recordHashSum();
   }
 
-  public MonthState month(YearMonth month) {
-    return months.get(month);
-  }
-
   public Universe universe() {
     return universe;
   }

@@ -2,9 +2,11 @@ package uk.patrolcast.features.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import uk.patrolcast.events.LsoaProfile;
@@ -16,15 +18,15 @@ import uk.patrolcast.events.LsoaProfile;
  */
 public final class Universe {
   private final TreeMap<String, LsoaProfile> profiles = new TreeMap<>();
-  /** The same profiles by code, for O(1) lookups on the per-record path. */
-  private final Map<String, LsoaProfile> byCode = new HashMap<>();
+  /** The same codes in a hash set: membership is checked on the per-record path. */
+  private final Set<String> codes = new HashSet<>();
   private LsoaProfile[] ordered;
   private int[][] neighbours;
 
   /** Adds or replaces a profile; false when it is identical to the one held. */
   public boolean put(LsoaProfile profile) {
     LsoaProfile old = profiles.put(profile.getLsoa21cd(), profile);
-    byCode.put(profile.getLsoa21cd(), profile);
+    codes.add(profile.getLsoa21cd());
     if (profile.equals(old)) {
       return false;
     }
@@ -37,7 +39,7 @@ public final class Universe {
     if (profiles.remove(lsoa21cd) == null) {
       return false;
     }
-    byCode.remove(lsoa21cd);
+    codes.remove(lsoa21cd);
     ordered = null;
     return true;
   }
@@ -47,11 +49,7 @@ public final class Universe {
   }
 
   public boolean contains(String lsoa21cd) {
-    return byCode.containsKey(lsoa21cd);
-  }
-
-  public LsoaProfile get(String lsoa21cd) {
-    return byCode.get(lsoa21cd);
+    return codes.contains(lsoa21cd);
   }
 
   /** Profiles in code order. */

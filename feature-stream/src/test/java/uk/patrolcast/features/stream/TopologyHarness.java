@@ -66,10 +66,6 @@ public final class TopologyHarness implements AutoCloseable {
     all.forEach(p -> profiles.pipeInput(p.getLsoa21cd(), p));
   }
 
-  void profile(LsoaProfile p) {
-    profiles.pipeInput(p.getLsoa21cd(), p);
-  }
-
   public void records(Collection<CrimeRecord> all) {
     all.forEach(this::record);
   }
