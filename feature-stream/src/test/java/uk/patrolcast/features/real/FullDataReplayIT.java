@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,30 +115,17 @@ class FullDataReplayIT {
   private static List<CrimeRecord> ingestShaped(IndependentCounts rules, Path file, String month) throws Exception {
     String force = file.getFileName().toString().contains("city-of-london") ? "city-of-london" : "metropolitan";
     List<CrimeRecord> out = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
     Map<String, Integer> sameLine = new HashMap<>();
-    try (Reader in = IndependentCounts.gzipReader(file)) {
-      for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        if (!"Burglary".equals(r.get("Crime type")) || r.get("LSOA code").isEmpty()) {
-          continue;
-        }
-        String id = r.get("Crime ID");
-        if (!id.isEmpty() && !ids.add(id)) {
-          continue;
-        }
-        String lsoa21 = rules.lsoa21(r.get("LSOA code"), r.get("Longitude"), r.get("Latitude"));
-        if (lsoa21 == null) {
-          continue;
-        }
-        String raw = String.join(",", r.values());
-        String key = id.isEmpty()
-            ? CrimeRecords.rowKey(force, month, raw, sameLine.merge(raw, 1, Integer::sum) - 1)
-            : CrimeRecords.idKey(force, month, id);
-        double lon = r.get("Longitude").isEmpty() ? 0 : Double.parseDouble(r.get("Longitude"));
-        double lat = r.get("Latitude").isEmpty() ? 0 : Double.parseDouble(r.get("Latitude"));
-        out.add(CrimeRecords.record(key, month, id.isEmpty() ? null : id, lsoa21, lon, lat, r.getRecordNumber() + 1));
-      }
-    }
+    rules.forEachCounted(file, (r, lsoa21) -> {
+      String id = r.get("Crime ID");
+      String raw = String.join(",", r.values());
+      String key = id.isEmpty()
+          ? CrimeRecords.rowKey(force, month, raw, sameLine.merge(raw, 1, Integer::sum) - 1)
+          : CrimeRecords.idKey(force, month, id);
+      double lon = r.get("Longitude").isEmpty() ? 0 : Double.parseDouble(r.get("Longitude"));
+      double lat = r.get("Latitude").isEmpty() ? 0 : Double.parseDouble(r.get("Latitude"));
+      out.add(CrimeRecords.record(key, month, id.isEmpty() ? null : id, lsoa21, lon, lat, r.getRecordNumber() + 1));
+    });
     return out;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -80,32 +81,35 @@ final class IndependentCounts {
     Map<String, Map<String, Integer>> out = new TreeMap<>();
     for (Path file : policeFiles()) {
       String month = file.getFileName().toString().substring(0, 7);
-      if (!months.test(month)) {
-        continue;
-      }
-      Map<String, Integer> cells = out.computeIfAbsent(month, m -> new HashMap<>());
-      Set<String> ids = new HashSet<>();
-      try (Reader in = gzipReader(file)) {
-        for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-          if (!"Burglary".equals(row.get("Crime type")) || row.get("LSOA code").isEmpty()) {
-            continue;
-          }
-          String id = row.get("Crime ID");
-          if (!id.isEmpty() && !ids.add(id)) {
-            continue;
-          }
-          String lsoa21 = lsoa21(row.get("LSOA code"), row.get("Longitude"), row.get("Latitude"));
-          if (lsoa21 != null) {
-            cells.merge(lsoa21, 1, Integer::sum);
-          }
-        }
+      if (months.test(month)) {
+        Map<String, Integer> cells = out.computeIfAbsent(month, m -> new HashMap<>());
+        forEachCounted(file, (row, lsoa21) -> cells.merge(lsoa21, 1, Integer::sum));
       }
     }
     return out;
   }
 
-  /** The LSOA21 a row counts in by the data rules, or null when it is not counted. */
-  String lsoa21(String code, String lon, String lat) throws IOException {
+  /** Hands every row of a police file that the rules count, with the LSOA21 it counts in, in file order. */
+  void forEachCounted(Path file, BiConsumer<CSVRecord, String> counted) throws IOException {
+    Set<String> ids = new HashSet<>();
+    try (Reader in = gzipReader(file)) {
+      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        if (!"Burglary".equals(row.get("Crime type")) || row.get("LSOA code").isEmpty()) {
+          continue;
+        }
+        String id = row.get("Crime ID");
+        if (!id.isEmpty() && !ids.add(id)) {
+          continue;
+        }
+        String lsoa21 = lsoa21(row.get("LSOA code"), row.get("Longitude"), row.get("Latitude"));
+        if (lsoa21 != null) {
+          counted.accept(row, lsoa21);
+        }
+      }
+    }
+  }
+
+  private String lsoa21(String code, String lon, String lat) throws IOException {
     if (universe.contains(code)) {
       return code;
     }
