@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.patrolcast.allocator.AllocationCsv;
+import uk.patrolcast.features.FeatureCsv;
+import uk.patrolcast.features.FeatureService;
 import uk.patrolcast.ingest.IngestOutputs;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
@@ -123,7 +125,13 @@ final class RunCommand implements Callable<Integer> {
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
         IngestOutputs.writeRejected(stack.bootstrapServers(), registry, out);
         IngestOutputs.addRunFigures(ingest, report);
+        for (PatrolcastService s : stages) {
+          if (s instanceof FeatureService features) {
+            report.withObjectProperty("records_per_s").put("features", Math.round(features.recordsPerSecond()));
+          }
+        }
       }
+      FeatureCsv.write(stack.bootstrapServers(), registry, out.resolve("features.csv"));
       AllocationCsv.write(stack.bootstrapServers(), registry, out);
 
       ObjectNode versions = report.putObject("versions");
