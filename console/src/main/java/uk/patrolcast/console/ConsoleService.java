@@ -101,8 +101,8 @@ public final class ConsoleService implements PatrolcastService {
       }
     }, "console-boot");
     boot.setDaemon(true);
-    boot.start();
     started = true;
+    boot.start();
     log.info("console at {} (writes {})", endpoints.url(), guard.writesEnabled() ? "need the token" : "disabled: no console.token");
   }
 

@@ -101,6 +101,7 @@ public final class AllocationApi {
       row.put("wardCode", w.wardCode());
       row.put("wardName", w.wardName());
       row.put("borough", s.boroughNames().getOrDefault(w.boroughCode(), w.boroughCode()));
+      row.put("boroughCode", w.boroughCode());
       row.put("population", w.population());
       row.put("hours", JsonArrays.one(w.totalHours(), 1));
       row.put("forecast", JsonArrays.one(w.totalForecast(), 2));
