@@ -70,8 +70,9 @@ public final class Table {
     }
     int sort = q.sort() == null ? -1 : column(q.sort());
     if (sort >= 0) {
-      Comparator<Object[]> byColumn = Comparator.comparing(r -> r[sort], Table::compareCells);
-      kept.sort(q.descending() ? byColumn.reversed() : byColumn);
+      // Unknown values go last in either direction.
+      Comparator<Object> values = q.descending() ? ((a, b) -> compareCells(b, a)) : Table::compareCells;
+      kept.sort(Comparator.comparing(r -> r[sort], Comparator.nullsLast(values)));
     }
     return new Table(name, columns, kept);
   }
