@@ -78,10 +78,10 @@ export async function mount(root, ctx) {
     return out;
   }
 
-  async function show() {
+  async function show(drawn = Promise.resolve()) {
     if (!month) return;
     const shown = month;
-    const d = await get(`/api/map/${level}/${month}`);
+    const [, d] = await Promise.all([drawn, get(`/api/map/${level}/${month}`)]);
     if (shown !== month) return;
     data = d;
     paint();
@@ -105,8 +105,8 @@ export async function mount(root, ctx) {
   }
 
   async function draw() {
-    await map.setLevel(level);
-    await show();
+    // Boundaries and the month's values load at the same time.
+    await show(map.setLevel(level));
   }
 
   await draw();

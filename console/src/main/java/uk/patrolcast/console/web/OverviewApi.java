@@ -43,34 +43,21 @@ public final class OverviewApi {
     http.get("/api/lsoa/{code}", gzip(r -> Response.json(state.read(s -> lsoa(s, r.param("code"))))));
   }
 
+  /** The area order of every per-area array; names travel with the boundaries, not here. */
   private Map<String, Object> areas(ConsoleState s) {
     Map<String, Object> out = new LinkedHashMap<>();
-    int n = s.lsoas().size();
-    List<String> names = new ArrayList<>(n);
-    List<String> boroughs = new ArrayList<>(n);
-    List<Integer> population = new ArrayList<>(n);
-    for (int a = 0; a < n; a++) {
-      AreaProfile p = s.profile(a);
-      names.add(p == null ? null : p.name());
-      boroughs.add(p == null ? null : p.boroughName());
-      population.add(p == null ? null : p.population());
-    }
     int[] wardOf = s.wardOf();
-    List<Integer> ward = new ArrayList<>(n);
+    List<Integer> ward = new ArrayList<>(wardOf.length);
     for (int w : wardOf) {
       ward.add(w < 0 ? null : w);
     }
-    out.put("lsoa", Map.of("codes", s.lsoas().codes(), "names", names, "ward", ward, "borough", boroughs,
-        "population", population));
+    out.put("lsoa", Map.of("codes", s.lsoas().codes(), "ward", ward));
     int wn = s.wards().size();
     List<String> wardNames = new ArrayList<>(wn);
-    List<String> wardBoroughs = new ArrayList<>(wn);
     for (int w = 0; w < wn; w++) {
       wardNames.add(s.wardName(w));
-      String b = s.wardBorough(w);
-      wardBoroughs.add(b == null ? null : s.boroughNames().getOrDefault(b, b));
     }
-    out.put("ward", Map.of("codes", s.wards().codes(), "names", wardNames, "borough", wardBoroughs));
+    out.put("ward", Map.of("codes", s.wards().codes(), "names", wardNames));
     out.put("profiles", s.profileCount());
     return out;
   }

@@ -41,11 +41,12 @@ public final class ConsoleDemo {
         console.start();
         System.out.println("console: " + console.url() + " (token demo-token)");
         events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("console-demo"));
-        System.out.println("events published; advance in 20 s");
-        Thread.sleep(Math.min(seconds * 1000, 20_000));
+        long advanceAfter = Long.getLong("console.demo.advance.s", 60) * 1000;
+        System.out.println("events published; the last month follows in " + advanceAfter / 1000 + " s");
+        Thread.sleep(Math.min(seconds * 1000, advanceAfter));
         events.advance();
         System.out.println("advanced to " + events.expectedIngestedMonth());
-        Thread.sleep(Math.max(0, seconds * 1000 - 20_000));
+        Thread.sleep(Math.max(0, seconds * 1000 - advanceAfter));
       }
     }
   }

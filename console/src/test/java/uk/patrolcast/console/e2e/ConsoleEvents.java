@@ -19,6 +19,11 @@ interface ConsoleEvents extends AutoCloseable {
   /** The latest month the pages should show as ingested once {@link #start} (or {@link #advance}) is done, or null when unknown. */
   String expectedIngestedMonth();
 
+  /** The month's London total as the source itself counted it (an independent check), or null when it did not count. */
+  default Double expectedTotal(String month) {
+    return null;
+  }
+
   @Override
   void close();
 

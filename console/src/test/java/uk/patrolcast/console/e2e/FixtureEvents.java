@@ -63,6 +63,10 @@ final class FixtureEvents implements ConsoleEvents {
     long t = System.nanoTime();
     YearMonth first = Months.parse(System.getProperty("console.e2e.first", "2021-03"));
     YearMonth last = Months.parse(System.getProperty("console.e2e.last", "2024-02"));
+    if (Months.between(first, last) + 1 < ORIGINS + 15) {
+      throw new IllegalArgumentException("The fixture needs at least " + (ORIGINS + 15) + " months (console.e2e.first.."
+          + "console.e2e.last): 12 of history before the first forecast, and 3 more for the first evaluation window");
+    }
     data = LondonData.read(dataDir, first, last);
     models = new FixtureModels(data);
     plans = new FixturePlans(data, models);
@@ -114,6 +118,12 @@ final class FixtureEvents implements ConsoleEvents {
   @Override
   public String expectedIngestedMonth() {
     return data.months.get(advanced ? data.months.size() - 1 : data.months.size() - 2);
+  }
+
+  @Override
+  public Double expectedTotal(String month) {
+    int m = data.months.indexOf(month);
+    return m < 0 ? null : (double) data.monthTotal(m);
   }
 
   /** Everything of one month: features, rejections, MonthClosed, SnapshotReady. */
