@@ -105,6 +105,7 @@ public final class TopicFeed implements AutoCloseable {
     props.put("max.poll.records", "5000");
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer = c;
+      long started = System.nanoTime();
       Set<TopicPartition> assigned = new HashSet<>();
       Map<TopicPartition, Long> targets = new HashMap<>();
       long nextCheck = 0;
@@ -135,7 +136,9 @@ public final class TopicFeed implements AutoCloseable {
           behind.set(left);
           if (left == 0 && assigned.size() >= expected) {
             caughtUp.set(true);
-            log.info("console feed caught up: {} records from {} partitions", records.get(), assigned.size());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info("console feed caught up: {} records from {} partitions in {} s ({} records/s)", records.get(),
+                assigned.size(), String.format("%.1f", seconds), String.format("%.0f", records.get() / Math.max(seconds, 1e-3)));
           }
         } else {
           behind.set(0);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -53,7 +54,10 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait waiting(long seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200));
+    // Pages re-render when live data arrives: an element read mid-render is simply read again.
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   WebElement test(String id) {

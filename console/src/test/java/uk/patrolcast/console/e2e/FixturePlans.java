@@ -36,12 +36,14 @@ final class FixturePlans {
     return build(planId, PlanKind.CURRENT, null, o, GreedyPlanner.Settings.defaults(), previous, FixtureModels.AT);
   }
 
-  /** The answer to a what-if: the latest origin unless the request names one; every null keeps the default. */
+  /** The answer to a what-if: the current plan's origin unless the request names one; every null keeps the default. */
   AllocationPlan whatIf(WhatIfRequest r, AllocationPlan current) {
     GreedyPlanner.Settings base = GreedyPlanner.Settings.defaults();
-    int o = r.getOriginMonth() == null ? d.months.size() - 1 : d.months.indexOf(r.getOriginMonth());
+    String origin = r.getOriginMonth() != null ? r.getOriginMonth()
+        : current != null ? current.getOriginMonth() : d.months.get(d.months.size() - 1);
+    int o = d.months.indexOf(origin);
     if (o < 12) {
-      return refusal(r, "originMonth " + r.getOriginMonth() + " has no forecast");
+      return refusal(r, "originMonth " + origin + " has no forecast in the fixture");
     }
     double budget = r.getBudgetHoursPerDayPerLsoa() != null ? r.getBudgetHoursPerDayPerLsoa()
         : base.budgetHoursPerDayPerLsoa() * (r.getBudgetScale() == null ? 1 : r.getBudgetScale());
