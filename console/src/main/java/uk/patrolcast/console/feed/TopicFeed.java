@@ -11,14 +11,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.console.view.ConsoleState;
@@ -45,24 +44,20 @@ public final class TopicFeed implements AutoCloseable {
 
   private static final Duration RECHECK = Duration.ofSeconds(10);
 
-  private final String bootstrapServers;
   private final ConsoleState state;
   private final Map<String, AvroSerde<? extends SpecificRecord>> serdes = new HashMap<>();
   private final AvroSerde<String> keys;
-  private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicBoolean caughtUp = new AtomicBoolean(false);
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
   private final AtomicLong behind = new AtomicLong(-1);
   private final AtomicReference<String> lastError = new AtomicReference<>();
-  private final Thread thread;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private final PollingThread thread;
   private volatile boolean failed;
   /** Partitions of all feed topics once every topic exists; until then caught-up cannot be declared. */
   private int expected = Integer.MAX_VALUE;
 
   public TopicFeed(String bootstrapServers, SchemaRegistry registry, ConsoleState state, MeterRegistry metrics) {
-    this.bootstrapServers = bootstrapServers;
     this.state = state;
     for (TopicSpec<?> spec : TOPICS) {
       serdes.put(spec.name(), spec.valueSerde(registry));
@@ -72,8 +67,13 @@ public final class TopicFeed implements AutoCloseable {
     metrics.gauge("console_feed_records_behind", behind, AtomicLong::get);
     metrics.more().counter("console_feed_records_total", List.of(), records, AtomicLong::get);
     metrics.more().counter("console_feed_unreadable_total", List.of(), unreadable, AtomicLong::get);
-    thread = new Thread(this::run, "console-feed");
-    thread.setDaemon(true);
+    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-console-feed", null);
+    props.put("max.poll.records", "5000");
+    thread = new PollingThread("console-feed", props, this::run, e -> {
+      failed = true;
+      lastError.set(e.toString());
+      log.error("console feed stopped: {}", e.toString(), e);
+    });
   }
 
   public void start() {
@@ -100,57 +100,44 @@ public final class TopicFeed implements AutoCloseable {
     return s;
   }
 
-  private void run() {
-    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-console-feed", null);
-    props.put("max.poll.records", "5000");
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer = c;
-      long started = System.nanoTime();
-      Set<TopicPartition> assigned = new HashSet<>();
-      Map<TopicPartition, Long> targets = new HashMap<>();
-      long nextCheck = 0;
-      while (running.get()) {
-        if (System.currentTimeMillis() >= nextCheck) {
-          List<TopicPartition> added = newPartitions(c, assigned);
-          if (!added.isEmpty()) {
-            assigned.addAll(added);
-            c.assign(assigned);
-            c.seekToBeginning(added);
-            targets.putAll(c.endOffsets(added, Duration.ofSeconds(30)));
-          }
-          nextCheck = System.currentTimeMillis() + (expected == Integer.MAX_VALUE ? 1_000 : RECHECK.toMillis());
+  private void run(KafkaConsumer<byte[], byte[]> c, BooleanSupplier running) throws InterruptedException {
+    long started = System.nanoTime();
+    Set<TopicPartition> assigned = new HashSet<>();
+    Map<TopicPartition, Long> targets = new HashMap<>();
+    long nextCheck = 0;
+    while (running.getAsBoolean()) {
+      if (System.currentTimeMillis() >= nextCheck) {
+        List<TopicPartition> added = newPartitions(c, assigned);
+        if (!added.isEmpty()) {
+          assigned.addAll(added);
+          c.assign(assigned);
+          c.seekToBeginning(added);
+          targets.putAll(c.endOffsets(added, Duration.ofSeconds(30)));
         }
-        if (assigned.isEmpty()) {
-          sleep(500);
-          continue;
-        }
-        ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<byte[], byte[]> r : batch) {
-          apply(r);
-        }
-        if (!caughtUp.get()) {
-          long left = 0;
-          for (Map.Entry<TopicPartition, Long> t : targets.entrySet()) {
-            left += Math.max(0, t.getValue() - c.position(t.getKey(), Duration.ofSeconds(30)));
-          }
-          behind.set(left);
-          if (left == 0 && assigned.size() >= expected) {
-            caughtUp.set(true);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            log.info("console feed caught up: {} records from {} partitions in {} s ({} records/s)", records.get(),
-                assigned.size(), String.format("%.1f", seconds), String.format("%.0f", records.get() / Math.max(seconds, 1e-3)));
-          }
-        } else {
-          behind.set(0);
-        }
+        nextCheck = System.currentTimeMillis() + (expected == Integer.MAX_VALUE ? 1_000 : RECHECK.toMillis());
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      if (running.get()) {
-        failed = true;
-        lastError.set(e.toString());
-        log.error("console feed stopped: {}", e.toString(), e);
+      if (assigned.isEmpty()) {
+        Thread.sleep(500);
+        continue;
+      }
+      ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(500));
+      for (ConsumerRecord<byte[], byte[]> r : batch) {
+        apply(r);
+      }
+      if (!caughtUp.get()) {
+        long left = 0;
+        for (Map.Entry<TopicPartition, Long> t : targets.entrySet()) {
+          left += Math.max(0, t.getValue() - c.position(t.getKey(), Duration.ofSeconds(30)));
+        }
+        behind.set(left);
+        if (left == 0 && assigned.size() >= expected) {
+          caughtUp.set(true);
+          double seconds = (System.nanoTime() - started) / 1e9;
+          log.info("console feed caught up: {} records from {} partitions in {} s ({} records/s)", records.get(),
+              assigned.size(), String.format("%.1f", seconds), String.format("%.0f", records.get() / Math.max(seconds, 1e-3)));
+        }
+      } else {
+        behind.set(0);
       }
     }
   }
@@ -192,25 +179,8 @@ public final class TopicFeed implements AutoCloseable {
     }
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
-    running.set(false);
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.close();
   }
 }

@@ -11,15 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.AllocationPlan;
@@ -40,17 +38,13 @@ public final class WhatIfClient implements AutoCloseable {
   private final KafkaProducer<String, WhatIfRequest> producer;
   private final AvroSerde<String> keys;
   private final AvroSerde<AllocationPlan> plans;
-  private final String bootstrapServers;
   private final Map<String, CompletableFuture<AllocationPlan>> pending = new ConcurrentHashMap<>();
-  private final AtomicBoolean running = new AtomicBoolean(true);
   private final CompletableFuture<Void> listening = new CompletableFuture<>();
-  private final Thread thread;
+  private final PollingThread thread;
   private final Timer timer;
   private final MeterRegistry metrics;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
 
   public WhatIfClient(String bootstrapServers, SchemaRegistry registry, MeterRegistry metrics) {
-    this.bootstrapServers = bootstrapServers;
     this.keys = AvroSerde.forKey(registry);
     this.plans = Topics.WHATIF_RESULTS.valueSerde(registry);
     this.producer = new KafkaProducer<>(KafkaClientConfigs.producer(bootstrapServers, "patrolcast-console-whatif"),
@@ -58,8 +52,11 @@ public final class WhatIfClient implements AutoCloseable {
     this.metrics = metrics;
     this.timer = Timer.builder("console_whatif_duration").description("Time from a what-if request to its answer")
         .register(metrics);
-    thread = new Thread(this::listen, "console-whatif");
-    thread.setDaemon(true);
+    thread = new PollingThread("console-whatif",
+        KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-console-whatif-results", null), this::listen, e -> {
+          listening.completeExceptionally(e);
+          log.error("what-if listener stopped: {}", e.toString(), e);
+        });
   }
 
   public void start() {
@@ -98,38 +95,25 @@ public final class WhatIfClient implements AutoCloseable {
     }
   }
 
-  private void listen() {
-    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-console-whatif-results", null);
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer = c;
-      List<TopicPartition> partitions = new ArrayList<>();
-      while (running.get() && partitions.isEmpty()) {
-        List<PartitionInfo> infos = c.partitionsFor(Topics.WHATIF_RESULTS.name(), Duration.ofSeconds(10));
-        if (infos != null) {
-          infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-        }
-        if (partitions.isEmpty()) {
-          Thread.sleep(1000);
-        }
+  private void listen(KafkaConsumer<byte[], byte[]> c, BooleanSupplier running) throws InterruptedException {
+    List<TopicPartition> partitions = new ArrayList<>();
+    while (running.getAsBoolean() && partitions.isEmpty()) {
+      List<PartitionInfo> infos = c.partitionsFor(Topics.WHATIF_RESULTS.name(), Duration.ofSeconds(10));
+      if (infos != null) {
+        infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
       }
-      c.assign(partitions);
-      // Only answers to requests made from now on matter: start at the end.
-      c.seekToEnd(partitions);
-      partitions.forEach(tp -> c.position(tp, Duration.ofSeconds(30)));
-      listening.complete(null);
-      while (running.get()) {
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-          deliver(r);
-        }
+      if (partitions.isEmpty()) {
+        Thread.sleep(1000);
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      listening.completeExceptionally(e);
-      if (running.get()) {
-        log.error("what-if listener stopped: {}", e.toString(), e);
+    }
+    c.assign(partitions);
+    // Only answers to requests made from now on matter: start at the end.
+    c.seekToEnd(partitions);
+    partitions.forEach(tp -> c.position(tp, Duration.ofSeconds(30)));
+    listening.complete(null);
+    while (running.getAsBoolean()) {
+      for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+        deliver(r);
       }
     }
   }
@@ -148,16 +132,7 @@ public final class WhatIfClient implements AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.close();
     producer.close(Duration.ofSeconds(5));
   }
 }

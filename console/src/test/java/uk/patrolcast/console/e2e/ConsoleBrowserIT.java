@@ -143,8 +143,7 @@ class ConsoleBrowserIT {
   @Order(1)
   void overviewMapsAllOfLondonMovesThroughMonthsAndShowsAClickedArea() throws Exception {
     browser.open(base + "/#/overview", "overview");
-    WebElement map = browser.test("overview-map");
-    browser.waiting(120).until(d -> "4994".equals(map.getAttribute("data-polygons")) && map.getAttribute("data-painted") != null);
+    WebElement map = paintedMap("overview-map");
     measureLoad();
 
     JsonNode summary = api("/api/summary");
@@ -197,8 +196,7 @@ class ConsoleBrowserIT {
   @Order(2)
   void insightsShowsRiskCorrelationsEvaluationsAndTheDriversOfAClickedLsoa() throws Exception {
     browser.open(base + "/#/insights", "insights");
-    WebElement map = browser.test("risk-map");
-    browser.waiting(120).until(d -> "4994".equals(map.getAttribute("data-polygons")) && map.getAttribute("data-painted") != null);
+    WebElement map = paintedMap("risk-map");
     clickSomeArea("risk-map", "lsoa-name");
     browser.waiting(30).until(d -> !browser.tests("drivers-chart").isEmpty() || !browser.tests("no-drivers").isEmpty());
     assertThat(browser.tests("drivers-chart")).as("SHAP drivers of the clicked LSOA").hasSize(1);
@@ -225,8 +223,7 @@ class ConsoleBrowserIT {
     browser.open(base + "/#/allocation", "allocation");
     JsonNode plan = api("/api/plan").path("plan");
     assertThat(browser.textOf("plan-id", 30)).isEqualTo(plan.path("planId").asText());
-    WebElement map = browser.test("plan-map");
-    browser.waiting(120).until(d -> "4994".equals(map.getAttribute("data-polygons")) && map.getAttribute("data-painted") != null);
+    WebElement map = paintedMap("plan-map");
     assertThat(browser.test("ward-table").getAttribute("data-rows")).isEqualTo(String.valueOf(plan.path("wards").asInt()));
 
     WebElement budget = browser.test("budget");
@@ -302,6 +299,13 @@ class ConsoleBrowserIT {
     assertThat(status("/health/ready")).isEqualTo(200);
     String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).contains("console_feed_records_total", "console_whatif_duration_seconds", "jvm_memory_used_bytes");
+  }
+
+  /** The map of a page once all 4,994 LSOAs are drawn and coloured. */
+  private WebElement paintedMap(String test) {
+    WebElement map = browser.test(test);
+    browser.waiting(120).until(d -> "4994".equals(map.getAttribute("data-polygons")) && map.getAttribute("data-painted") != null);
+    return map;
   }
 
   /** The London total the page shows for a month equals the server's, and the source's own count when it has one. */
