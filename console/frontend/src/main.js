@@ -41,11 +41,12 @@ function route() {
   if (current && current.instance && current.instance.unmount) current.instance.unmount();
   const root = clear(document.getElementById('page'), h('p.muted', 'Loading…'));
   root.dataset.page = page;
+  delete root.dataset.ready;
   const entry = { name: page, params: location.hash, instance: null };
   current = entry;
   pages[page].mount(root, ctx).then((instance) => {
     entry.instance = instance;
-    root.dataset.ready = 'true';
+    if (current === entry) root.dataset.ready = 'true';
   }).catch((e) => {
     clear(root, h('div.error', 'This page could not load: ' + e.message));
   });

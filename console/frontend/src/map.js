@@ -28,9 +28,22 @@ function decode(body) {
   );
 }
 
+// The console simplifies the boundaries in the background when it starts: a page opened in those
+// first seconds waits for them instead of failing.
+async function fetchShapes(level, attempts = 15) {
+  for (let i = 1; ; i++) {
+    try {
+      return await get('/api/geometry/' + level);
+    } catch (e) {
+      if (i >= attempts || !/may still be loading/.test(e.message)) throw e;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 export function geometry(level) {
   if (!shapes[level]) {
-    shapes[level] = get('/api/geometry/' + level).then((body) => ({ codes: body.codes, names: body.names, latlngs: decode(body) }));
+    shapes[level] = fetchShapes(level).then((body) => ({ codes: body.codes, names: body.names, latlngs: decode(body) }));
     shapes[level].catch(() => delete shapes[level]);
   }
   return shapes[level];
@@ -59,7 +72,9 @@ export class AreaMap {
   /** Draws the polygons of a level (lsoa or ward) once; resolves when drawn. */
   async setLevel(level) {
     if (this.level === level) return;
-    const [g, a] = await Promise.all([geometry(level), areas()]);
+    const [g, first] = await Promise.all([geometry(level), areas()]);
+    // Areas read before the boundaries were loaded lack their codes: ask again.
+    const a = first[level].codes.length < g.codes.length ? await areas(true) : first;
     const index = new Map(a[level].codes.map((c, i) => [c, i]));
     this.layers.forEach((l) => l.remove());
     this.level = level;
