@@ -47,6 +47,7 @@ function route() {
   pages[page].mount(root, ctx).then((instance) => {
     entry.instance = instance;
     if (current === entry) root.dataset.ready = 'true';
+    else if (instance && instance.unmount) instance.unmount(); // the user went elsewhere meanwhile
   }).catch((e) => {
     clear(root, h('div.error', 'This page could not load: ' + e.message));
   });

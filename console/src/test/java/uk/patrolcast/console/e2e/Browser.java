@@ -68,6 +68,19 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector("[data-test='" + id + "']"));
   }
 
+  /** An attribute of a data-test element, read again if the page re-renders it meanwhile. */
+  String attribute(String id, String name) {
+    return waiting(10).until(d -> {
+      String v = test(id).getAttribute(name);
+      return v == null ? "" : v;
+    });
+  }
+
+  /** The text of a data-test element, read again if the page re-renders it meanwhile. */
+  String text(String id) {
+    return waiting(10).until(d -> test(id).getText());
+  }
+
   /** The text of a data-test element once it exists and is not empty or a dash. */
   String textOf(String id, long seconds) {
     return waiting(seconds).until(d -> {

@@ -284,14 +284,14 @@ class ConsoleBrowserIT {
   void operationsShowsTopicsSchemasWatermarksHealthAndRejections() throws Exception {
     browser.open(base + "/#/operations", "operations");
     JsonNode ops = api("/api/ops");
-    assertThat(browser.test("topics-table").getAttribute("data-rows")).isEqualTo("16");
-    assertThat(browser.test("topics-table").getText()).contains("features.lsoa-month.v1", "allocations.plan.v1");
-    assertThat(browser.test("stage-ingested").getText()).isEqualTo(ops.path("watermarks").path("ingested").asText());
-    assertThat(browser.test("stage-allocated").getText()).isEqualTo(ops.path("watermarks").path("allocated").asText());
-    assertThat(Integer.parseInt(browser.test("schemas-table").getAttribute("data-rows"))).isGreaterThanOrEqualTo(20);
-    browser.waiting(30).until(d -> browser.test("health-table").getText().contains("registry"));
-    assertThat(browser.test("health-table").getText()).contains("UP");
-    assertThat(browser.test("rejected-table").getAttribute("data-rows")).isNotEqualTo("0");
+    assertThat(browser.attribute("topics-table", "data-rows")).isEqualTo("16");
+    assertThat(browser.text("topics-table")).contains("features.lsoa-month.v1", "allocations.plan.v1");
+    assertThat(browser.text("stage-ingested")).isEqualTo(ops.path("watermarks").path("ingested").asText());
+    assertThat(browser.text("stage-allocated")).isEqualTo(ops.path("watermarks").path("allocated").asText());
+    assertThat(Integer.parseInt(browser.attribute("schemas-table", "data-rows"))).isGreaterThanOrEqualTo(20);
+    browser.waiting(30).until(d -> browser.text("health-table").contains("registry"));
+    assertThat(browser.text("health-table")).contains("UP");
+    assertThat(browser.attribute("rejected-table", "data-rows")).isNotEqualTo("0");
     browser.screenshot(shots, "5-operations");
 
     // The console's own operational endpoints.
