@@ -17,6 +17,7 @@ export async function mount(root, ctx) {
   let selected = null;
   let timer;
 
+  const side = h('div.side', { 'data-test': 'area-panel' }, h('p.muted', 'Click an area on the map.'));
   const label = h('b', { 'data-test': 'month-label' }, month || '–');
   const slider = h('input', { type: 'range', min: 0, max: Math.max(0, months.length - 1), value: Math.max(0, months.indexOf(month)),
     'data-test': 'month-slider', 'aria-label': 'Month',
@@ -26,13 +27,17 @@ export async function mount(root, ctx) {
       clearTimeout(timer);
       timer = setTimeout(show, 120);
     } });
-  const levelSelect = h('select', { 'data-test': 'level', onchange: async () => { level = levelSelect.value; selected = null; await draw(); } },
+  const levelSelect = h('select', { 'data-test': 'level', onchange: async () => {
+    level = levelSelect.value;
+    selected = null;
+    side.replaceChildren(h('p.muted', 'Click an area on the map.'));
+    await draw();
+  } },
     h('option', { value: 'lsoa' }, 'LSOAs (4,994)'), h('option', { value: 'ward' }, 'Wards (2024)'));
   const modeSelect = h('select', { 'data-test': 'mode', onchange: () => { mode = modeSelect.value; paint(); } },
     h('option', { value: 'actual' }, 'Actual burglaries'), h('option', { value: 'predicted' }, 'Predicted'),
     h('option', { value: 'difference' }, 'Actual − predicted'));
   const cards = h('div.cards');
-  const side = h('div.side', { 'data-test': 'area-panel' }, h('p.muted', 'Click an area on the map.'));
   const chartBox = h('div', { 'data-test': 'timeline' });
   const mapBox = h('div');
   clear(root,
