@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ServiceCommand.Console.class,
       WatchCommand.class,
       TopicsCommand.class,
+      StackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Patrolcast implements Runnable {
@@ -42,6 +43,7 @@ public final class Patrolcast implements Runnable {
   /** The command line with Patrolcast's error handling: one clear line, no stack trace. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Patrolcast());
+    cli.setUsageHelpAutoWidth(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -61,13 +61,14 @@ abstract class ServiceCommand implements Callable<Integer> {
         : ServiceEndpoints.start(config.httpHost(), config.httpPort(), kind().command);
     Pipeline pipeline = new Pipeline(endpoints);
     PatrolcastService service = pipeline.start(kind(), connection.fileValues(), System.getenv(), values);
-    System.out.println(service.name() + " running" + (endpoints == null ? "" : "; health and metrics at " + endpoints.url()) + ". Ctrl-C stops it.");
-    Daemon.serveUntilStopped(service.name(), () -> {
+    Daemon daemon = Daemon.onStop(service.name(), () -> {
       pipeline.close();
       if (endpoints != null) {
         endpoints.close();
       }
     });
+    System.out.println(service.name() + " running" + (endpoints == null ? "" : "; health and metrics at " + endpoints.url()) + ". Ctrl-C stops it.");
+    daemon.awaitStop();
     return 0;
   }
 
