@@ -14,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import uk.patrolcast.events.LsoaMonthFeatures;
 import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
-import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.stack.LocalStack;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistryClient;
@@ -46,11 +43,7 @@ class ConsoleServiceIT {
   @BeforeAll
   void start() throws Exception {
     stack = LocalStack.startTemporary();
-    Properties admin = new Properties();
-    admin.put("bootstrap.servers", stack.bootstrapServers());
-    try (Admin a = Admin.create(admin)) {
-      TopicProvisioning.ensureAll(a);
-    }
+    TestStack.ensureTopics(stack.bootstrapServers());
     SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
     profiles = new KafkaProducer<>(KafkaClientConfigs.producer(stack.bootstrapServers(), "it-profiles"),
         Topics.LSOA_PROFILES.keySerde(registry).serializer(), Topics.LSOA_PROFILES.valueSerde(registry).serializer());

@@ -15,10 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.console.ConsoleConfig;
 import uk.patrolcast.console.ConsoleService;
+import uk.patrolcast.console.TestStack;
 import uk.patrolcast.platform.http.HttpApi;
-import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.stack.FreePorts;
 import uk.patrolcast.platform.stack.LocalStack;
 
@@ -95,11 +93,7 @@ class ConsoleBrowserIT {
       bootstrap = stack.bootstrapServers();
       registry = stack.schemaRegistryUrl();
     }
-    Properties admin = new Properties();
-    admin.put("bootstrap.servers", bootstrap);
-    try (Admin a = Admin.create(admin)) {
-      TopicProvisioning.ensureAll(a);
-    }
+    TestStack.ensureTopics(bootstrap);
     int port = FreePorts.pick();
     Map<String, Object> settings = new HashMap<>();
     settings.put("bootstrap.servers", bootstrap);

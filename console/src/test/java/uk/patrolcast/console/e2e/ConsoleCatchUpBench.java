@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import uk.patrolcast.console.ConsoleConfig;
 import uk.patrolcast.console.ConsoleService;
-import uk.patrolcast.platform.kafka.TopicProvisioning;
+import uk.patrolcast.console.TestStack;
 import uk.patrolcast.platform.stack.LocalStack;
 
 /**
@@ -23,11 +21,7 @@ public final class ConsoleCatchUpBench {
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
     try (LocalStack stack = LocalStack.startTemporary()) {
-      Properties admin = new Properties();
-      admin.put("bootstrap.servers", stack.bootstrapServers());
-      try (Admin a = Admin.create(admin)) {
-        TopicProvisioning.ensureAll(a);
-      }
+      TestStack.ensureTopics(stack.bootstrapServers());
       try (ConsoleEvents events = new FixtureEvents()) {
         events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("bench"));
         events.advance();

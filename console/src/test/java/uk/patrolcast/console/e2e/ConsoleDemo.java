@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import uk.patrolcast.console.ConsoleConfig;
 import uk.patrolcast.console.ConsoleService;
-import uk.patrolcast.platform.kafka.TopicProvisioning;
+import uk.patrolcast.console.TestStack;
 import uk.patrolcast.platform.stack.LocalStack;
 
 /**
@@ -25,11 +23,7 @@ public final class ConsoleDemo {
     Path data = Path.of(args.length > 1 ? args[1] : "../shared/data");
     long seconds = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE / 1000;
     try (LocalStack stack = LocalStack.startTemporary()) {
-      Properties admin = new Properties();
-      admin.put("bootstrap.servers", stack.bootstrapServers());
-      try (Admin a = Admin.create(admin)) {
-        TopicProvisioning.ensureAll(a);
-      }
+      TestStack.ensureTopics(stack.bootstrapServers());
       Map<String, Object> settings = new HashMap<>();
       settings.put("bootstrap.servers", stack.bootstrapServers());
       settings.put("schema.registry.url", stack.schemaRegistryUrl());
