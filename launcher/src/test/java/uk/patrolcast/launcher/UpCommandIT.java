@@ -54,11 +54,21 @@ class UpCommandIT {
         Thread.sleep(200);
       }
       assertThat(text(output)).as("output so far:%n%s", text(output)).contains("Patrolcast is up.");
-      HttpResponse<String> ready = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(ready.statusCode()).isEqualTo(200);
+      // Services become ready once they have caught up with their topics: wait for it.
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/health/ready"))
+          .timeout(Duration.ofSeconds(10)).build();
+      HttpResponse<String> ready = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+      long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (ready.statusCode() != 200 && System.nanoTime() < readyBy) {
+        Thread.sleep(500);
+        ready = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+      }
+      assertThat(ready.statusCode()).as("readiness: %s", ready.body()).isEqualTo(200);
       assertThat(ready.body()).contains("\"ingest\"").contains("\"console\"");
+      HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/health/live")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(live.statusCode()).isEqualTo(200);
     } finally {
       // Ctrl-C: SIGINT to the process.
       new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).inheritIO().start().waitFor();
