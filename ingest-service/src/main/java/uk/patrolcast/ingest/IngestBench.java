@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.stack.LocalStack;
+import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 
 /**
  * Benchmark (not a test): ingests every police.uk file of a data directory into a fresh local stack
@@ -94,6 +95,9 @@ public final class IngestBench {
         System.out.printf("  total wall       %.2f s (including the local stack start)%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("  watermark        " + ingest.watermark());
       }
+      // What was published, to compare runs exactly (records, profiles: the bytes; the rest: timestamps cleared).
+      SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
+      PublishedDigests.of(stack.bootstrapServers(), registry).forEach((topic, digest) -> System.out.printf("  digest %-26s %s%n", topic, digest));
     }
   }
 }
