@@ -3,24 +3,16 @@ package uk.patrolcast.ingest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RejectedRecord;
 import uk.patrolcast.events.SourceManifest;
 import uk.patrolcast.ingest.rows.RecordHashes;
-import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
@@ -57,30 +49,28 @@ public final class PublishedDigests {
 
   /** One digest per partition over the key and value bytes as they are on the topic. */
   private static void raw(String bootstrapServers, TopicSpec<?> spec, Map<String, String> out) {
-    read(bootstrapServers, spec.name(), (partition, records) -> {
-      MessageDigest d = RecordHashes.sha256();
-      for (ConsumerRecord<byte[], byte[]> r : records) {
-        update(d, r.key());
-        update(d, r.value());
-      }
-      out.put(spec.name() + "-" + partition, records.size() + ":" + RecordHashes.hex(d.digest()));
+    MessageDigest d = RecordHashes.sha256();
+    int[] count = {0};
+    TopicReader.readRaw(bootstrapServers, spec.name(), (key, value) -> {
+      update(d, key);
+      update(d, value);
+      count[0]++;
+    }, partition -> {
+      // digest() also resets it for the next partition.
+      out.put(spec.name() + "-" + partition, count[0] + ":" + RecordHashes.hex(d.digest()));
+      count[0] = 0;
     });
   }
 
   /** One digest per topic over the keys and the values' text with their time of writing cleared. */
   private static <V extends SpecificRecord> void decoded(String bootstrapServers, SchemaRegistry registry, TopicSpec<V> spec,
       UnaryOperator<V> timeless, Map<String, String> out) {
-    var keys = spec.keySerde(registry);
-    var values = spec.valueSerde(registry);
     MessageDigest d = RecordHashes.sha256();
     int[] count = {0};
-    read(bootstrapServers, spec.name(), (partition, records) -> {
-      for (ConsumerRecord<byte[], byte[]> r : records) {
-        update(d, keys.deserialize(spec.name(), r.key()).getBytes(StandardCharsets.UTF_8));
-        V v = values.deserialize(spec.name(), r.value());
-        update(d, v == null ? null : timeless.apply(v).toString().getBytes(StandardCharsets.UTF_8));
-        count[0]++;
-      }
+    TopicReader.readAll(bootstrapServers, registry, spec, (key, value) -> {
+      update(d, key.getBytes(StandardCharsets.UTF_8));
+      update(d, value == null ? null : timeless.apply(value).toString().getBytes(StandardCharsets.UTF_8));
+      count[0]++;
     });
     out.put(spec.name(), count[0] + ":" + RecordHashes.hex(d.digest()));
   }
@@ -89,37 +79,6 @@ public final class PublishedDigests {
     d.update(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
     if (bytes != null) {
       d.update(bytes);
-    }
-  }
-
-  @FunctionalInterface
-  private interface PartitionSink {
-    void accept(int partition, List<ConsumerRecord<byte[], byte[]>> records);
-  }
-
-  private static void read(String bootstrapServers, String topic, PartitionSink sink) {
-    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-digest-" + topic, null);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(topic, info.partition()));
-      }
-      partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      for (TopicPartition tp : partitions) {
-        consumer.assign(List.of(tp));
-        consumer.seekToBeginning(List.of(tp));
-        long end = ends.get(tp);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        while (consumer.position(tp, Duration.ofSeconds(30)) < end) {
-          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-            if (r.offset() < end) {
-              records.add(r);
-            }
-          }
-        }
-        sink.accept(tp.partition(), records);
-      }
     }
   }
 }
