@@ -33,7 +33,8 @@ import org.apache.commons.csv.CSVRecord;
  * non-empty Crime ID seen before in the same file → not counted; a London LSOA 2021 code counts as
  * it is; a London LSOA 2011 code maps with the exact-fit lookup (U and M directly; S and X to the
  * child polygon containing the point, else the nearest child polygon, else the child with the
- * largest population); anything else is not counted.
+ * largest population; a point on an edge shared by children goes to the lowest code); anything else
+ * is not counted.
  */
 final class IndependentCounts {
   private final Set<String> universe = new HashSet<>();
@@ -61,6 +62,9 @@ final class IndependentCounts {
         }
       }
     }
+    // Ties (a point on an edge two children share, equal distances or populations) go to the lowest
+    // code, as the ingest README documents; the lookup's row order decides nothing.
+    children.values().forEach(kids -> kids.sort(null));
   }
 
   Set<String> universe() {
@@ -109,7 +113,8 @@ final class IndependentCounts {
     }
   }
 
-  private String lsoa21(String code, String lon, String lat) throws IOException {
+  /** The LSOA21 a record with this published code and point counts in, or null when it is not counted. */
+  String lsoa21(String code, String lon, String lat) throws IOException {
     if (universe.contains(code)) {
       return code;
     }
@@ -138,7 +143,16 @@ final class IndependentCounts {
     return nearest;
   }
 
-  /** 0 inside the polygon (outer rings minus holes), else the planar distance to its nearest edge. */
+  /**
+   * A point this close (degrees) to an edge lies on it: 6-decimal points on a 6-decimal edge (e.g. its
+   * midpoint) come out ~1e-17 off it either way in binary, points truly off it at least ~2e-11.
+   */
+  private static final double ON_EDGE_DEGREES = 1e-12;
+
+  /**
+   * 0 inside the polygon (outer rings minus holes) or on its boundary, else the planar distance to
+   * its nearest edge.
+   */
   private static double distance(List<double[][]> rings, double x, double y) {
     boolean inside = false;
     double best = Double.MAX_VALUE;
@@ -152,7 +166,7 @@ final class IndependentCounts {
         best = Math.min(best, segmentDistance(a, b, x, y));
       }
     }
-    return inside ? 0 : best;
+    return inside || best <= ON_EDGE_DEGREES ? 0 : best;
   }
 
   private static double segmentDistance(double[] a, double[] b, double x, double y) {

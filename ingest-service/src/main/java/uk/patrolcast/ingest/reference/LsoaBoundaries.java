@@ -22,6 +22,15 @@ public final class LsoaBoundaries {
   private static final double METRES_PER_DEGREE = 111_320.0;
   private static final double LONDON_LATITUDE = 51.5;
 
+  /**
+   * How close (in degrees, ~0.1 µm) a point must be to a polygon's boundary to count as lying on it.
+   * police.uk points and the boundary vertices have 6 decimals; a point on an edge in those decimals
+   * (e.g. an edge's midpoint, a favourite police.uk snap point) lands up to ~1e-17° to either side
+   * once both are binary doubles, while a 6-decimal point truly off an edge shorter than ~5 km is at
+   * least ~2e-11° away.
+   */
+  public static final double EDGE_TOLERANCE_DEGREES = 1e-12;
+
   private final Map<String, Geometry> polygons;
   private final Map<String, PreparedGeometry> prepared = new LinkedHashMap<>();
   private final STRtree index = new STRtree();
@@ -60,6 +69,19 @@ public final class LsoaBoundaries {
   public boolean covers(String code, double lon, double lat) {
     PreparedGeometry p = prepared.get(code);
     return p != null && p.covers(point(lon, lat));
+  }
+
+  /**
+   * Whether the point is inside the polygon of {@code code} or on its boundary within
+   * {@link #EDGE_TOLERANCE_DEGREES}: a point on an edge two polygons share borders both, whichever
+   * side binary rounding puts it on.
+   */
+  public boolean coversOrBorders(String code, double lon, double lat) {
+    if (covers(code, lon, lat)) {
+      return true;
+    }
+    Geometry g = polygons.get(code);
+    return g != null && g.isWithinDistance(point(lon, lat), EDGE_TOLERANCE_DEGREES);
   }
 
   /** Distance in metres from the point to the polygon of {@code code} (0 inside); infinite without a polygon. */

@@ -12,7 +12,9 @@ import uk.patrolcast.events.RejectionReason;
  * London 2021 codes as they are; London 2011 codes through the ONS exact-fit lookup (unchanged and
  * merged codes directly; split and irregular codes by the record's point: the child polygon that
  * contains it, else the nearest child polygon, else, without coordinates, the most populous child);
- * anything else refused as outside London or unknown.
+ * anything else refused as outside London or unknown. A point on the boundary of several children
+ * (within {@link LsoaBoundaries#EDGE_TOLERANCE_DEGREES}) goes to the lowest of their codes; ties in
+ * distance or population go to the lowest code too.
  */
 public final class LsoaHarmoniser {
   private final LsoaUniverse universe;
@@ -103,8 +105,10 @@ public final class LsoaHarmoniser {
           .orElseThrow();
       return Outcome.of(most, LsoaResolution.SPLIT_LARGEST_POPULATION);
     }
+    // Codes are sorted: a point on an edge shared by children (the rule gives no answer there) goes to
+    // the lowest code, whichever side of the edge binary rounding of the decimals puts it.
     for (String c : codes) {
-      if (boundaries.covers(c, lon, lat)) {
+      if (boundaries.coversOrBorders(c, lon, lat)) {
         return Outcome.of(c, LsoaResolution.SPLIT_POINT_IN_POLYGON);
       }
     }
