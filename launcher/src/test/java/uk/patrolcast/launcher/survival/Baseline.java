@@ -26,9 +26,10 @@ record Baseline(Map<String, String> features, Map<String, String> snapshots, Map
    * {@code monthRevision} and {@code revision}: counters of how many times a month was published or
    * corrected, which depend on when a correction arrived relative to the processing (the runs with
    * failures see a month first as published, then corrected); each test checks them separately where
-   * they have a defined value.
+   * they have a defined value. {@code cause} (SnapshotReady): why the latest publication happened
+   * (CLOSED the first time, CORRECTED or EARLIER_MONTH_CORRECTED after a correction), the same history.
    */
-  static final Set<String> REVISIONS = Set.of("snapshotRevision", "monthRevision", "revision");
+  static final Set<String> REVISIONS = Set.of("snapshotRevision", "monthRevision", "revision", "cause");
 
   static Baseline of(ProcessStack p, Path out) throws Exception {
     Map<String, String> features = TopicContents.latest(p.bootstrap(), p.registry(), Topics.FEATURES, REVISIONS);
