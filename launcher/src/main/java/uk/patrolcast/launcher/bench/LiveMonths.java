@@ -14,6 +14,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.PlanKind;
+import uk.patrolcast.ingest.IngestConfig;
 import uk.patrolcast.launcher.PipelineRun;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.http.HttpApi;
@@ -30,8 +31,6 @@ import uk.patrolcast.schemas.Topics;
  */
 final class LiveMonths {
   private static final Logger log = LoggerFactory.getLogger(LiveMonths.class);
-  static final String WATCH_INTERVAL = "ingest.watch.interval";
-  static final String SOURCES = "ingest.sources";
 
   private LiveMonths() {}
 
@@ -64,8 +63,8 @@ final class LiveMonths {
 
     Map<String, Object> commandLine = new HashMap<>(settings);
     commandLine.put(PipelineRun.MODE, "up");
-    commandLine.put(SOURCES, police.target().toString());
-    commandLine.put(WATCH_INTERVAL, watchInterval);
+    commandLine.put(IngestConfig.SOURCES, police.target().toString());
+    commandLine.put(IngestConfig.WATCH_INTERVAL, watchInterval);
     ObjectNode figures = HttpApi.JSON.createObjectNode();
     long started = System.nanoTime();
     long deadline = started + timeoutNanos;
