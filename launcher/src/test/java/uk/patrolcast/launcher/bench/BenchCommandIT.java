@@ -49,6 +49,10 @@ class BenchCommandIT {
     assertThat(london.at("/records/accepted").asLong()).isPositive();
 
     JsonNode live = london.get("live");
+    // Measured to the plans once forecast and allocation publish them, to the feature snapshot before.
+    boolean plans = live.get("measured_to").asText().equals("allocations.plan.v1");
+    assertThat(live.get("measured_to").asText()).isIn("allocations.plan.v1", "features.snapshot-ready.v1");
+    assertThat(london.get("measured_to").asText()).isEqualTo(plans ? "plan" : "features");
     assertThat(live.get("warm_to").asText()).isEqualTo("2023-08");
     assertThat(live.get("months")).hasSize(2);
     assertThat(live.get("months").get(0).get("month").asText()).isEqualTo("2023-09");
@@ -59,6 +63,12 @@ class BenchCommandIT {
       assertThat(m.at("/stage_done_s/ingest").asDouble()).isPositive();
       assertThat(m.get("snapshot_ready_committed_s").asDouble()).isGreaterThan(m.at("/stage_done_s/ingest").asDouble() - 0.2);
       assertThat(m.get("stage_s").has("features")).isTrue();
+      if (plans) {
+        assertThat(m.at("/stage_done_s/allocate").asDouble()).isPositive();
+        assertThat(m.get("latency_s").asDouble()).isGreaterThanOrEqualTo(m.get("snapshot_ready_committed_s").asDouble());
+      } else {
+        assertThat(m.get("latency_s").asDouble()).isEqualTo(m.get("snapshot_ready_committed_s").asDouble());
+      }
     }
     JsonNode latency = london.get("live_month_latency_s");
     assertThat(latency.get("median").asDouble()).isPositive().isLessThanOrEqualTo(latency.get("max").asDouble());
