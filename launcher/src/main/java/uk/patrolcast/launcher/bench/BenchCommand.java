@@ -2,6 +2,7 @@ package uk.patrolcast.launcher.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import uk.patrolcast.launcher.ConnectionOptions;
 import uk.patrolcast.platform.config.DataLayout;
+import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.http.HttpApi;
 
 /**
@@ -50,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Live months to measure: the last N months of the data (default: ${DEFAULT-VALUE}; 0: none).")
   int liveMonths;
 
+  @Option(names = "--live-from", paramLabel = "YYYY-MM",
+      description = "Live months: the watched folder starts with the months from this one (default: all before the live months).")
+  String liveFrom;
+
   @Option(names = "--no-cold", description = "Skip the cold replay.")
   boolean noCold;
 
@@ -78,6 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (noCold && liveMonths == 0) {
       throw new IllegalArgumentException("Nothing to measure: --no-cold and --live-months 0");
     }
+    if (liveFrom != null) {
+      Months.parse(liveFrom);
+    }
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
     }
@@ -89,21 +98,28 @@ public final class BenchCommand implements Callable<Integer> {
     ObjectNode figures = HttpApi.JSON.createObjectNode();
     figures.put("data", data.toAbsolutePath().toString());
     MachineFacts.describe(figures.putObject("machine"));
+    Path report = out.resolve("bench.json");
+    // Written after each phase: a long run's cold figures survive a live phase that is stopped.
     if (!noCold) {
       figures.setAll(ColdReplay.run(data, file, settings, timeout));
+      write(report, figures);
     }
     if (liveMonths > 0) {
-      figures.set("live", LiveMonths.run(data, file, settings, liveMonths, watchInterval, timeout));
+      figures.set("live", LiveMonths.run(data, file, settings, liveMonths, liveFrom, watchInterval, timeout));
       figures.set("live_month_latency_s", figures.at("/live/live_month_latency_s"));
     }
     figures.put("cpu_s_total", MachineFacts.cpuSeconds());
     figures.put("peak_rss_mb_process", ResidentMemory.peakMb());
-    Path report = out.resolve("bench.json");
+    write(report, figures);
+    printSummary(spec.commandLine().getOut(), figures, report);
+    return 0;
+  }
+
+  /** Puts the figures under the profile's key, keeping the other profiles'. */
+  private void write(Path report, ObjectNode figures) throws IOException {
     ObjectNode all = Files.exists(report) ? (ObjectNode) HttpApi.JSON.readTree(report.toFile()) : HttpApi.JSON.createObjectNode();
     all.set(profile.name(), figures);
     HttpApi.JSON.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), all);
-    printSummary(spec.commandLine().getOut(), figures, report);
-    return 0;
   }
 
   /** The --config file, or the generated directory's own settings. */

@@ -63,9 +63,10 @@ final class PoliceFolder {
     return target;
   }
 
-  /** Publishes every month up to and including {@code month}. */
-  void publishUpTo(String month) {
-    for (Map.Entry<String, List<Path>> e : months.headMap(month, true).entrySet()) {
+  /** Publishes every month from {@code first} (null: the first there is) up to and including {@code last}. */
+  void publish(String first, String last) {
+    Map<String, List<Path>> range = first == null ? months.headMap(last, true) : months.subMap(first, true, last, true);
+    for (Map.Entry<String, List<Path>> e : range.entrySet()) {
       publish(e.getKey());
     }
   }

@@ -41,7 +41,7 @@ class PoliceFolderTest {
   void publishesMonthsAsTheyComeEveryForceAtItsOwnPath() throws Exception {
     Path watched = tmp.resolve("watched");
     PoliceFolder folder = new PoliceFolder(source(), watched);
-    folder.publishUpTo("2024-01");
+    folder.publish(null, "2024-01");
     assertThat(files(watched)).containsExactly("city/2024-01-city-of-london-street.csv.gz",
         "met/2023-12-metropolitan-street-burglary.csv.gz", "met/2024-01-metropolitan-street.csv.gz");
     folder.publish("2024-02");
@@ -51,11 +51,18 @@ class PoliceFolderTest {
   }
 
   @Test
+  void aShorterHistoryStartsAtTheFirstMonthAsked() throws Exception {
+    Path watched = tmp.resolve("watched");
+    new PoliceFolder(source(), watched).publish("2024-01", "2024-01");
+    assertThat(files(watched)).containsExactly("city/2024-01-city-of-london-street.csv.gz", "met/2024-01-metropolitan-street.csv.gz");
+  }
+
+  @Test
   void deletingRemovesThePublishedFilesAndKeepsTheSources() throws Exception {
     Path src = source();
     Path watched = tmp.resolve("watched");
     PoliceFolder folder = new PoliceFolder(src, watched);
-    folder.publishUpTo("2024-02");
+    folder.publish(null, "2024-02");
     folder.delete();
     assertThat(watched).doesNotExist();
     assertThat(files(src)).hasSize(7);
