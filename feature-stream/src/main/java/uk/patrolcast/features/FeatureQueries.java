@@ -21,7 +21,7 @@ import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.events.SnapshotReady;
 import uk.patrolcast.features.model.AreaRows;
-import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.features.model.CountMatrix;
 import uk.patrolcast.features.model.MonthAxis;
 import uk.patrolcast.features.model.MonthProgress;
@@ -106,14 +106,15 @@ final class FeatureQueries {
     }
     List<String> neighbours = Universe.knownNeighbours(profile, code -> profiles.get(code) != null);
     CountMatrix counts = new CountMatrix();
-    ReadOnlyKeyValueStore<String, CellCount> cells = store(FeatureTopology.CELLS_STORE);
+    ReadOnlyKeyValueStore<String, CellBucket> cells = store(FeatureTopology.CELLS_STORE);
     List<String> areas = new ArrayList<>(neighbours);
     areas.add(lsoa);
     for (String area : areas) {
-      try (KeyValueIterator<String, CellCount> it = cells.prefixScan(area + ":", new StringSerializer())) {
+      // Every month of the area's bucket; the area's cell where the bucket holds one.
+      try (KeyValueIterator<String, CellBucket> it = cells.prefixScan(RecordCell.bucketPrefix(area), new StringSerializer())) {
         while (it.hasNext()) {
-          KeyValue<String, CellCount> kv = it.next();
-          counts.put(area, RecordCell.month(kv.key), kv.value);
+          KeyValue<String, CellBucket> kv = it.next();
+          counts.put(area, RecordCell.bucketMonth(kv.key), kv.value.get(area));
         }
       }
     }

@@ -4,35 +4,55 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.stack.LocalStack;
+import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 
 /**
  * Benchmark (not a test): ingests every police.uk file of a data directory into a fresh local stack
- * (real KRaft broker, development schema registry, Avro in the Confluent wire format, one transaction
- * per source) and prints records per second.
+ * (real KRaft broker, development schema registry, Avro in the Confluent wire format, the service's
+ * default read threads and transactions) and prints records per second, CPU time by kind of thread,
+ * and digests of everything published (to compare two builds exactly); then the single-thread CPU
+ * floors of the reading side ({@link ReadFloors}).
  *
  * <p>Run: {@code mvn -q -pl ingest-service -am package -DskipTests -Pingest-bench} (data directory from
  * {@code -Dpatrolcast.data.dir}, default {@code ../shared/data}), or
- * {@code java -cp <runtime class path> uk.patrolcast.ingest.IngestBench DIR}.
+ * {@code java -cp <runtime class path> uk.patrolcast.ingest.IngestBench DIR [--no-floors | --floors-only]}.
  */
 public final class IngestBench {
   private IngestBench() {}
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
   public static void main(String[] args) throws Exception {
-    Path data = Path.of(args.length > 0 ? args[0] : System.getProperty("patrolcast.data.dir", "../shared/data"));
+    List<String> options = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
+    List<String> dirs = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+    Path data = Path.of(!dirs.isEmpty() ? dirs.get(0) : System.getProperty("patrolcast.data.dir", "../shared/data"));
     if (!Files.isDirectory(data)) {
       System.err.println("IngestBench: no data directory " + data.toAbsolutePath());
       System.exit(2);
     }
+    if (!options.contains("--floors-only")) {
+      endToEnd(data);
+    }
+    if (!options.contains("--no-floors")) {
+      floors(data);
+    }
+  }
+
+  /** What the reading side costs on its own, per step, on one thread (after a first round that compiles the code). */
+  private static void floors(Path data) {
+    Map<String, Double> f = ReadFloors.measure(data, 2);
+    double records = f.remove("records");
+    System.out.printf("IngestBench floors: CPU time of one thread over every source, %,.0f records, compiled code%n", records);
+    f.forEach((step, seconds) -> System.out.printf("    %-52s %5.2f s  %4.2f µs/record%n", step, seconds, seconds * 1e6 / records));
+  }
+
+  /** The service over every police.uk file into a fresh local stack: records per second and CPU by thread kind. */
+  private static void endToEnd(Path data) throws Exception {
     long t0 = System.nanoTime();
     try (LocalStack stack = LocalStack.startTemporary()) {
       Properties admin = new Properties();
@@ -52,11 +72,13 @@ public final class IngestBench {
         long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000L;
         long halfNanos = 0;
         long halfAccepted = 0;
-        long cpuAtFilesStart = -1;
+        ThreadCpu cpu = null;
         while (!ingest.filesDone() && ingest.alive() && System.nanoTime() < deadline) {
-          Thread.sleep(50);
-          if (cpuAtFilesStart < 0 && ingest.metrics().fileSeconds() > 0) {
-            cpuAtFilesStart = processCpuNanos();
+          Thread.sleep(20);
+          if (cpu == null && ingest.metrics().fileSeconds() > 0) {
+            cpu = new ThreadCpu();
+          } else if (cpu != null) {
+            cpu.sample();
           }
           long ingested = ingest.metrics().files().getOrDefault("ingested", 0L);
           if (halfNanos == 0 && ingested >= 159) {
@@ -65,13 +87,13 @@ public final class IngestBench {
           }
         }
         long endNanos = System.nanoTime();
-        double fileCpu = (processCpuNanos() - cpuAtFilesStart) / 1e9;
+        Map<String, Double> cpuSeconds = cpu == null ? Map.of("process", 0.0) : cpu.seconds();
+        double fileCpu = cpuSeconds.get("process");
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double wall = (System.nanoTime() - started) / 1e9;
         IngestMetrics m = ingest.metrics();
         if (!ingest.filesDone()) {
-          System.err.println("IngestBench: ingest did not finish: " + ingest.status());
-          System.exit(1);
+          throw new IllegalStateException("IngestBench: ingest did not finish: " + ingest.status());
         }
         double busy = m.fileSeconds();
         System.out.printf("IngestBench: data %s%n", data.toAbsolutePath());
@@ -79,7 +101,7 @@ public final class IngestBench {
         System.out.printf("  rows read        %,d%n", m.rowsRead());
         System.out.printf("  records accepted %,d%n", m.accepted());
         System.out.printf("  rows rejected    %,d%n", m.rejected());
-        System.out.printf("  file phase       %.2f s (read, validate, harmonise, Avro-serialise, send, commit; one transaction per source)%n", busy);
+        System.out.printf("  file phase       %.2f s (read, validate, harmonise, Avro-serialise, send, commit)%n", busy);
         System.out.printf("  records/s        %,.0f accepted records per second of the file phase%n", m.recordsPerSecond());
         System.out.printf("  rows/s           %,.0f%n", m.rowsRead() / busy);
         if (halfNanos > 0) {
@@ -88,12 +110,21 @@ public final class IngestBench {
         }
         System.out.printf("  process CPU      %.1f s during the file phase (%.2f cores of %d in use on average; broker, JIT and GC included)%n",
             fileCpu, fileCpu / busy, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  per CPU second   %,.0f records per second of process CPU time%n", m.accepted() / fileCpu);
+        System.out.printf("  per CPU second   %,.0f records per second of process CPU time (%.1f µs per record)%n", m.accepted() / fileCpu,
+            fileCpu * 1e6 / m.accepted());
+        cpuSeconds.forEach((kind, seconds) -> {
+          if (!kind.equals("process")) {
+            System.out.printf("    %-52s %5.1f s  %4.1f µs/record%n", kind, seconds, seconds * 1e6 / m.accepted());
+          }
+        });
         System.out.printf("  load average     %.1f at the end (other processes compete for the same cores)%n", load);
         System.out.printf("  service wall     %.2f s (including state read-back and reference data)%n", wall);
         System.out.printf("  total wall       %.2f s (including the local stack start)%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("  watermark        " + ingest.watermark());
       }
+      // What was published, to compare runs exactly (records, profiles: the bytes; the rest: timestamps cleared).
+      SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
+      PublishedDigests.of(stack.bootstrapServers(), registry).forEach((topic, digest) -> System.out.printf("  digest %-26s %s%n", topic, digest));
     }
   }
 }

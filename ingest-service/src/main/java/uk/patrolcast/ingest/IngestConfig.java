@@ -36,6 +36,8 @@ public final class IngestConfig extends ServiceConfig {
   public static final String WATCH_INTERVAL = "ingest.watch.interval";
   public static final String API_SIMPLIFY_METRES = "ingest.api.simplify.metres";
   public static final String API_MAX_RETRIES = "ingest.api.max.retries";
+  public static final String READ_THREADS = "ingest.read.threads";
+  public static final String TRANSACTION_MAX_SOURCES = "ingest.transaction.max.sources";
 
   public static final ConfigDef DEFINITION = ServiceConfig.base()
       .define(MODE, Type.STRING, "up", ConfigDef.ValidString.in("run", "up"), Importance.MEDIUM,
@@ -67,7 +69,12 @@ public final class IngestConfig extends ServiceConfig {
       .define(API_SIMPLIFY_METRES, Type.DOUBLE, 50.0, Range.atLeast(0), Importance.LOW,
           "Borough polygons are simplified to this tolerance (metres) before they are sent as 'poly'.")
       .define(API_MAX_RETRIES, Type.INT, 5, Range.atLeast(0), Importance.LOW,
-          "Retries of a request after a transient error or a 429 before the month is given up until the next poll.");
+          "Retries of a request after a transient error or a 429 before the month is given up until the next poll.")
+      .define(READ_THREADS, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+          "Threads reading sources ahead of publishing (read, check, harmonise, serialise); 0: one per available processor.")
+      .define(TRANSACTION_MAX_SOURCES, Type.INT, 8, Range.atLeast(1), Importance.LOW,
+          "At most this many sources, each whole and in order, share one transaction: those read by the time the previous "
+              + "transaction committed. 1: one transaction per source.");
 
   public IngestConfig(Map<?, ?> values) {
     super(DEFINITION, values);
@@ -164,6 +171,15 @@ public final class IngestConfig extends ServiceConfig {
 
   public int apiMaxRetries() {
     return getInt(API_MAX_RETRIES);
+  }
+
+  public int readThreads() {
+    int n = getInt(READ_THREADS);
+    return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+  }
+
+  public int transactionMaxSources() {
+    return getInt(TRANSACTION_MAX_SOURCES);
   }
 
   /** The transactional id of this instance: stable across restarts, so a restart fences its predecessor. */

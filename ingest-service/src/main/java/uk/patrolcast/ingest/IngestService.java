@@ -9,11 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.LsoaProfile;
@@ -157,31 +152,37 @@ public final class IngestService implements PatrolcastService {
   }
 
   /**
-   * Sources in month order, one transaction each. The next source is read on a second thread while
-   * the current one is published (reading is CPU work, publishing mostly waits on the broker); the
-   * transactions themselves stay strictly in order.
+   * Sources in month order. They are read on {@code ingest.read.threads} threads ahead of publishing
+   * (reading is CPU work; publishing mostly waits for the broker), and published strictly in order:
+   * the sources read by the time the previous transaction committed go together into the next one
+   * (each whole, up to {@code ingest.transaction.max.sources}), so one commit's wait serves them all.
+   * With a pace, a transaction ends with its month, and the pause follows.
    */
   private void ingestSources(SourceIngestion ingestion, List<PoliceSource> ordered) throws InterruptedException {
     Duration pace = config.pace();
-    ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "patrolcast-ingest-read");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Future<SourceIngestion.Prepared> next = ordered.isEmpty() ? null : ahead.submit(() -> ingestion.read(ordered.get(0)));
-      for (int i = 0; i < ordered.size() && !stopping; i++) {
-        SourceIngestion.Prepared prepared = get(next);
-        next = i + 1 < ordered.size() ? ahead.submit(readTask(ingestion, ordered.get(i + 1))) : null;
-        ingestion.publish(prepared);
-        boolean monthEnds = i + 1 < ordered.size() && !ordered.get(i + 1).month().equals(prepared.source().month());
-        if (monthEnds && !pace.isZero()) {
+    int maxSources = config.transactionMaxSources();
+    int threads = config.readThreads();
+    try (ReadAhead<PoliceSource, SourceIngestion.Prepared> ahead = new ReadAhead<>(ordered, ingestion::read, threads, maxSources + threads)) {
+      int next = 0;
+      while (ahead.hasNext() && !stopping) {
+        List<SourceIngestion.Prepared> group = new ArrayList<>();
+        group.add(ahead.next());
+        next++;
+        while (group.size() < maxSources && ahead.ready() && (pace.isZero() || !monthEnds(ordered, next - 1))) {
+          group.add(ahead.next());
+          next++;
+        }
+        ingestion.publish(group);
+        if (!pace.isZero() && monthEnds(ordered, next - 1)) {
           Thread.sleep(pace.toMillis());
         }
       }
-    } finally {
-      ahead.shutdownNow();
     }
+  }
+
+  /** Whether the source at {@code i} is the last of its month (and another month follows). */
+  private static boolean monthEnds(List<PoliceSource> ordered, int i) {
+    return i + 1 < ordered.size() && !ordered.get(i + 1).month().equals(ordered.get(i).month());
   }
 
   /**
@@ -225,22 +226,6 @@ public final class IngestService implements PatrolcastService {
       while (!stopping && System.nanoTime() < sleepUntil) {
         Thread.sleep(Math.min(200, Math.max(1, (sleepUntil - System.nanoTime()) / 1_000_000)));
       }
-    }
-  }
-
-  private static Callable<SourceIngestion.Prepared> readTask(SourceIngestion ingestion, PoliceSource source) {
-    return () -> ingestion.read(source);
-  }
-
-  private static SourceIngestion.Prepared get(Future<SourceIngestion.Prepared> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("Reading a source failed: " + cause, cause);
     }
   }
 

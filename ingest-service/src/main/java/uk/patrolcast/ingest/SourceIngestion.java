@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,8 @@ import uk.patrolcast.ingest.source.PoliceSource;
 import uk.patrolcast.platform.config.Months;
 
 /**
- * Ingests one source as one transaction: skips it when its SHA-256 equals the manifest's; otherwise
+ * Ingests sources, each whole in one transaction (several sources in order may share one, see
+ * {@link #publish(List)}): skips a source when its SHA-256 equals the manifest's; otherwise
  * publishes its records, tombstones for the keys its previous version had and this one has not, its
  * rejections, the new manifest (revision + 1), the retirement of API data the files supersede, and
  * the month's MonthClosed when the month became complete or changed.
@@ -79,36 +80,74 @@ public final class SourceIngestion {
 
   /** Publishes a prepared source in one transaction (after the previous source's transaction committed). */
   public Result publish(Prepared prepared) {
+    return publish(List.of(prepared)).get(0);
+  }
+
+  /**
+   * Publishes prepared sources, in order, in one transaction (after the previous transaction
+   * committed): each source whole, as if each had its own, but one commit for them all. Each source's
+   * part is made against the state its predecessors in the group leave (a month's second source
+   * closes the month its first one opened); the published state takes them only once committed.
+   */
+  public List<Result> publish(List<Prepared> group) {
+    long started = System.nanoTime();
+    PublishedState staged = state.copy();
+    List<Result> results = new ArrayList<>();
+    List<Transaction> parts = new ArrayList<>();
+    List<SourceManifest> previous = new ArrayList<>();
+    for (Prepared p : group) {
+      if (p.unchangedSince() != null) {
+        results.add(Result.UNCHANGED);
+        parts.add(null);
+        previous.add(null);
+        continue;
+      }
+      SourceReading reading = p.reading();
+      Transaction t = reading.failed()
+          ? Transaction.rejections(p.source().name(), List.of(reading.failure()))
+          : transaction(reading, staged, Instant.now(), p.encoded());
+      results.add(reading.failed() ? Result.REFUSED : Result.INGESTED);
+      previous.add(staged.manifest(p.source().key()));
+      staged.committed(t);
+      parts.add(t);
+    }
+    List<Transaction> published = parts.stream().filter(java.util.Objects::nonNull).toList();
+    if (!published.isEmpty()) {
+      publisher.publish(published);
+      published.forEach(state::committed);
+    }
+    long publishNanos = System.nanoTime() - started;
+    for (int i = 0; i < group.size(); i++) {
+      report(group.get(i), parts.get(i), previous.get(i), publishNanos, published.size());
+    }
+    return results;
+  }
+
+  /** Counters and the log line of one source, once its transaction committed. */
+  private void report(Prepared prepared, Transaction t, SourceManifest previous, long publishNanos, int sourcesInTransaction) {
     PoliceSource source = prepared.source();
     String month = Months.format(source.month());
     if (prepared.unchangedSince() != null) {
       metrics.file("unchanged");
       log.info("{} {}: unchanged since revision {} ({}), skipped", month, source.slug(), prepared.unchangedSince().getRevision(), source.name());
-      return Result.UNCHANGED;
+      return;
     }
     SourceReading reading = prepared.reading();
     if (reading.failed()) {
-      publisher.publish(Transaction.rejections(source.name(), List.of(reading.failure())));
       metrics.rejected(reading.failure().getReason());
       metrics.file("refused");
       log.warn("{} {}: source refused ({}): {}", month, source.slug(), reading.failure().getReason(), reading.failure().getMessage());
-      return Result.REFUSED;
+      return;
     }
-    long started = System.nanoTime();
-    SourceManifest previous = state.manifest(source.key());
-    Transaction t = transaction(reading, previous, Instant.now(), prepared.encoded());
-    publisher.publish(t);
-    state.committed(t);
-    long publishNanos = System.nanoTime() - started;
     metrics.rows(reading.rows(), reading.records().size(), reading.nonBurglary(), reading.otherForce());
     reading.rejections().forEach(r -> metrics.rejected(r.getReason()));
     metrics.file("ingested");
-    log.info("{} {}: {} rows, {} accepted, {} rejected, {} tombstones{}{} (read {} ms, publish {} ms) from {}", month, source.slug(),
+    log.info("{} {}: {} rows, {} accepted, {} rejected, {} tombstones{}{} (read {} ms, publish {} ms{}) from {}", month, source.slug(),
         reading.rows(), reading.records().size(), reading.rejections().size(), t.tombstones().size(),
         previous == null ? "" : ", revision " + (previous.getRevision() + 1),
         t.closed() == null ? "" : "; month closed (revision " + t.closed().getRevision() + ", " + t.closed().getRecordCount() + " records)",
-        prepared.readNanos() / 1_000_000, publishNanos / 1_000_000, source.name());
-    return Result.INGESTED;
+        prepared.readNanos() / 1_000_000, publishNanos / 1_000_000,
+        sourcesInTransaction == 1 ? "" : ", one transaction with " + (sourcesInTransaction - 1) + " other source(s)", source.name());
   }
 
   /** Publishes the refusal of a whole source found while scanning. */
@@ -119,10 +158,13 @@ public final class SourceIngestion {
     log.warn("{}: source refused ({}): {}", rejection.getSource(), rejection.getReason(), rejection.getMessage());
   }
 
-  Transaction transaction(SourceReading reading, SourceManifest previous, Instant now, List<SourcePublisher.Encoded> encoded) {
+  /** One source's part of a transaction, made against the state as it stands before that part. */
+  Transaction transaction(SourceReading reading, PublishedState state, Instant now, List<SourcePublisher.Encoded> encoded) {
     PoliceSource source = reading.source();
     String month = Months.format(source.month());
-    Set<String> keys = new LinkedHashSet<>(reading.records().size() * 2);
+    SourceManifest previous = state.manifest(source.key());
+    // Keys are unique within a source (a Crime ID counts once, rows without one are numbered).
+    List<String> keys = new ArrayList<>(reading.records().size());
     long hashSum = 0;
     for (CrimeRecord r : reading.records()) {
       keys.add(r.getRecordKey());
@@ -130,8 +172,9 @@ public final class SourceIngestion {
     }
     List<String> tombstones = new ArrayList<>();
     if (previous != null) {
+      Set<String> current = new HashSet<>(keys);
       for (String k : previous.getRecordKeys()) {
-        if (!keys.contains(k)) {
+        if (!current.contains(k)) {
           tombstones.add(k);
         }
       }
@@ -144,7 +187,7 @@ public final class SourceIngestion {
       retired.add(MonthClosing.API_SLUG + ":" + month);
     }
     SourceManifest manifest = new SourceManifest(reading.force(), month, source.name(), reading.sha256(),
-        previous == null ? 1 : previous.getRevision() + 1, reading.rows(), reading.rejections().size(), new ArrayList<>(keys), hashSum, now);
+        previous == null ? 1 : previous.getRevision() + 1, reading.rows(), reading.rejections().size(), keys, hashSum, now);
     Map<String, SourceManifest> after = new HashMap<>(state.manifestsOf(month));
     retired.forEach(after::remove);
     after.put(source.key(), manifest);

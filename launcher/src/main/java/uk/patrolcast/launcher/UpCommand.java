@@ -99,6 +99,8 @@ final class UpCommand implements Callable<Integer> {
         Map<String, Object> values = new HashMap<>(commandLine);
         if (kind == ServiceKind.CONSOLE) {
           values.put(ServiceConfig.HTTP_PORT, Integer.toString(port));
+          // The services of this process answer on one health endpoint; the console shows it on Operations.
+          values.putIfAbsent("console.health.urls", "pipeline=" + endpoints.url() + "/health/ready");
         }
         pipeline.start(kind, file, System.getenv(), values);
       }
@@ -123,6 +125,9 @@ final class UpCommand implements Callable<Integer> {
     System.out.println("  health/metrics  " + endpoints.url() + "/health/ready  " + endpoints.url() + "/metrics");
     System.out.println("  Kafka           " + bootstrap);
     System.out.println("  schema registry " + registryUrl);
+    if (System.getenv("PATROLCAST_CONSOLE_TOKEN") == null && !file.containsKey("console.token") && !commandLine.containsKey("console.token")) {
+      System.out.println("  (console is read-only: set PATROLCAST_CONSOLE_TOKEN or -D console.token=... to enable what-if)");
+    }
     System.out.println("Press Ctrl-C to stop.");
     daemon.awaitStop();
     return 0;

@@ -69,6 +69,17 @@ class UpCommandIT {
       HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/health/live")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(live.statusCode()).isEqualTo(200);
+      // The console's Operations page shows the pipeline's health endpoint (wired by up, not configured by hand).
+      HttpRequest ops = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console + "/api/ops")).timeout(Duration.ofSeconds(10)).build();
+      String opsBody = "";
+      long opsBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!opsBody.contains("\"pipeline\"") && System.nanoTime() < opsBy) {
+        opsBody = http.send(ops, HttpResponse.BodyHandlers.ofString()).body();
+        if (!opsBody.contains("\"pipeline\"")) {
+          Thread.sleep(500);
+        }
+      }
+      assertThat(opsBody).contains("\"pipeline\"").contains("127.0.0.1:" + health + "/health/ready");
     } finally {
       // Ctrl-C: SIGINT to the process.
       new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).inheritIO().start().waitFor();

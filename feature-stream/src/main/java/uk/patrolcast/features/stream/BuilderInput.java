@@ -1,16 +1,16 @@
 package uk.patrolcast.features.stream;
 
-import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.features.model.CellBucket;
 
 /**
  * Everything the single snapshot builder consumes, on one single-partition topic so that one task
- * sees all of it in one order: count cells from the counting stage, and the month closings,
+ * sees all of it in one order: buckets of count cells from the counting stage, and the month closings,
  * profiles and risk scores exactly as they were read (their Avro bytes, decoded by the builder).
  */
 public sealed interface BuilderInput {
 
-  /** A cell's new value; key {@code <lsoa21cd>:<YYYY-MM>}. */
-  record Cell(CellCount value) implements BuilderInput {}
+  /** The new value of every cell of a bucket; key {@code <bucket>:<YYYY-MM>} (see {@link RecordCell#bucketKey()}). */
+  record Cells(CellBucket bucket) implements BuilderInput {}
 
   /** A MonthClosed in the wire format (null: tombstone); key = month. */
   record Closure(byte[] bytes) implements BuilderInput {}

@@ -3,6 +3,7 @@ package uk.patrolcast.features.stream;
 import java.time.YearMonth;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -25,7 +26,7 @@ import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.events.SnapshotReady;
-import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
@@ -34,10 +35,11 @@ import uk.patrolcast.schemas.serde.AvroSerde;
  * The feature stream's topology. It only wires; the rules live in {@code model}.
  *
  * <pre>
- * crime.records.v1 ─► record → (cell, contentHash) ─► table "records" (by record key: a record seen
- *   twice counts once, a tombstone retracts it) ─► group by cell &lt;lsoa&gt;:&lt;month&gt; ─► aggregate
- *   (count, hash sum) with adder and subtractor, table "cell-counts"            [scales with partitions]
- *   ─► cell changes ─┐
+ * crime.records.v1 ─► table "records" (by record key; its changelog is the topic itself: a record
+ *   seen twice counts once, a tombstone retracts it) ─► group by bucket &lt;bucket&gt;:&lt;month&gt; ─►
+ *   aggregate the bucket's cells (count, hash sum per area) with adder and subtractor, table
+ *   "cell-buckets" (its cache collapses a month's thousands of record updates)  [scales with partitions]
+ *   ─► bucket changes ─┐
  * ingest.month-closed.v1 ─┤
  * reference.lsoa.v1 ──────┼─► repartition "builder-input" (1 partition) ─► snapshot builder
  * risk.lsoa.v1 ───────────┘      (one task; stores builder-cells, -months, -profiles, -risk)
@@ -46,7 +48,7 @@ import uk.patrolcast.schemas.serde.AvroSerde;
  */
 public final class FeatureTopology {
   public static final String RECORDS_STORE = "records";
-  public static final String CELL_COUNTS_STORE = "cell-counts";
+  public static final String CELL_BUCKETS_STORE = "cell-buckets";
   public static final String CELLS_STORE = "builder-cells";
   public static final String MONTHS_STORE = "builder-months";
   public static final String PROFILES_STORE = "builder-profiles";
@@ -71,28 +73,27 @@ public final class FeatureTopology {
     StreamsBuilder builder = new StreamsBuilder();
     AvroSerde<String> key = Topics.CRIME_RECORDS.keySerde(registry);
 
-    KTable<String, RecordCell> records = builder
-        .stream(Topics.CRIME_RECORDS.name(), Consumed.with(key, Topics.CRIME_RECORDS.valueSerde(registry)).withName("crime-records"))
-        .mapValues((recordKey, record) -> {
-          progress.recordRead();
-          return RecordCell.of(recordKey, record);
-        }, Named.as("record-cell"))
-        .toTable(Named.as("records-by-key"),
-            Materialized.<String, RecordCell, KeyValueStore<Bytes, byte[]>>as(RECORDS_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.RECORD_CELL));
+    // Keys stay bytes: a record key is only an identity here, and the store (restored from the
+    // topic) holds the topic's own key bytes.
+    KTable<Bytes, RecordCell> records = builder.table(Topics.CRIME_RECORDS.name(),
+        Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"),
+        Materialized.<Bytes, RecordCell, KeyValueStore<Bytes, byte[]>>as(RECORDS_STORE)
+            .withKeySerde(Serdes.Bytes()).withValueSerde(new RecordTableSerde(registry))
+            // Every record key is new but for re-deliveries and corrections: a cache would only delay.
+            .withCachingDisabled());
 
-    KTable<String, CellCount> cellCounts = records
-        .groupBy((recordKey, cell) -> KeyValue.pair(cell.cellKey(), cell.contentHash()),
-            Grouped.with("cells", Serdes.String(), Serdes.Long()))
-        .aggregate(() -> CellCount.ZERO,
-            (cell, hash, count) -> count.plus(hash),
-            (cell, hash, count) -> count.minus(hash),
+    KTable<String, CellBucket> buckets = records
+        .groupBy((recordKey, cell) -> KeyValue.pair(cell.bucketKey(), cell),
+            Grouped.with("buckets", Serdes.String(), InternalSerdes.RECORD_CELL))
+        .aggregate(() -> CellBucket.EMPTY,
+            (bucket, cell, cells) -> cells.plus(cell.lsoa(), cell.contentHash()),
+            (bucket, cell, cells) -> cells.minus(cell.lsoa(), cell.contentHash()),
             Named.as("count-cells"),
-            Materialized.<String, CellCount, KeyValueStore<Bytes, byte[]>>as(CELL_COUNTS_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_COUNT));
+            Materialized.<String, CellBucket, KeyValueStore<Bytes, byte[]>>as(CELL_BUCKETS_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_BUCKET));
 
-    KStream<String, BuilderInput> cells = cellCounts.toStream(Named.as("cell-changes"))
-        .mapValues(count -> (BuilderInput) new BuilderInput.Cell(count), Named.as("cell-input"));
+    KStream<String, BuilderInput> cells = buckets.toStream(Named.as("bucket-changes"))
+        .mapValues(bucket -> (BuilderInput) new BuilderInput.Cells(bucket), Named.as("cells-input"));
     KStream<String, BuilderInput> closures = raw(builder, key, Topics.MONTH_CLOSED.name(), "month-closed")
         .mapValues(bytes -> (BuilderInput) new BuilderInput.Closure(bytes), Named.as("closure-input"));
     KStream<String, BuilderInput> profiles = raw(builder, key, Topics.LSOA_PROFILES.name(), "profiles")
@@ -100,7 +101,7 @@ public final class FeatureTopology {
     KStream<String, BuilderInput> risks = raw(builder, key, Topics.RISK_SCORES.name(), "risk-scores")
         .mapValues(bytes -> (BuilderInput) new BuilderInput.Risk(bytes), Named.as("risk-input"));
 
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE), Serdes.String(), InternalSerdes.CELL_COUNT));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE), Serdes.String(), InternalSerdes.CELL_BUCKET));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MONTHS_STORE), Serdes.String(), InternalSerdes.MONTH_STATE));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RISK_STORE), Serdes.String(), Serdes.ByteArray()));
@@ -116,13 +117,23 @@ public final class FeatureTopology {
         .process(() -> new SnapshotBuilder(settings, progress, codecs), Named.as("snapshot-builder"),
             CELLS_STORE, MONTHS_STORE, PROFILES_STORE, RISK_STORE);
 
+    Serde<String> outKey = Serdes.serdeFrom(WireSerializer.forKey(registry), key.deserializer());
+    Serde<LsoaMonthFeatures> rowSerde = Serdes.serdeFrom(WireSerializer.forValue(LsoaMonthFeatures.class, registry),
+        Topics.FEATURES.valueSerde(registry).deserializer());
     published.filter((k, v) -> v instanceof LsoaMonthFeatures, Named.as("rows"))
         .mapValues(v -> (LsoaMonthFeatures) v, Named.as("as-rows"))
-        .to(Topics.FEATURES.name(), Produced.with(key, Topics.FEATURES.valueSerde(registry)).withName("features-out"));
+        .to(Topics.FEATURES.name(), Produced.with(outKey, rowSerde).withName("features-out"));
     published.filter((k, v) -> v instanceof SnapshotReady, Named.as("readies"))
         .mapValues(v -> (SnapshotReady) v, Named.as("as-readies"))
         .to(Topics.SNAPSHOT_READY.name(), Produced.with(key, Topics.SNAPSHOT_READY.valueSerde(registry)).withName("snapshot-ready-out"));
-    return builder.build();
+    return builder.build(optimizations());
+  }
+
+  /** The records table reuses its source topic as its changelog (set on the builder and on the application). */
+  private static Properties optimizations() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    return p;
   }
 
   /**
@@ -137,6 +148,7 @@ public final class FeatureTopology {
     // its decisions rest on counts and hashes, not on order): never hold a task back waiting for an
     // empty partition of a merged input.
     streams.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+    streams.putAll(optimizations());
     return streams;
   }
 

@@ -9,7 +9,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import uk.patrolcast.events.SnapshotCause;
-import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.features.model.MonthAxis;
 import uk.patrolcast.features.model.MonthState;
 
@@ -20,26 +20,32 @@ import uk.patrolcast.features.model.MonthState;
  */
 public final class InternalSerdes {
   private static final byte V1 = 1;
+  private static final byte V2 = 2;
 
   private InternalSerdes() {}
 
-  public static final Serde<CellCount> CELL_COUNT = binary(
-      v -> 13,
-      (v, b) -> b.putInt(v.count()).putLong(v.hashSum()),
-      b -> new CellCount(b.getInt(), b.getLong()));
+  /** First byte of a serialised {@link #RECORD_CELL} (a crime record's wire format starts with 0). */
+  static final byte RECORD_CELL_FORMAT = V2;
 
-  public static final Serde<RecordCell> RECORD_CELL = binary(
-      v -> 1 + 8 + 4 + utf8(v.cellKey()).length,
+  /** A record's cell (format 2: area and month apart; format 1 held one cell-key string). */
+  public static final Serde<RecordCell> RECORD_CELL = binary(RECORD_CELL_FORMAT,
+      v -> 1 + 8 + 2 + utf8Length(v.lsoa()) + 2 + utf8Length(v.month()),
       (v, b) -> {
         b.putLong(v.contentHash());
-        putBytes(b, utf8(v.cellKey()));
+        putString(b, v.lsoa());
+        putString(b, v.month());
       },
       b -> {
         long hash = b.getLong();
-        return new RecordCell(new String(getBytes(b), StandardCharsets.UTF_8), hash);
+        String lsoa = getString(b);
+        return new RecordCell(lsoa, getString(b), hash);
       });
 
-  public static final Serde<MonthState> MONTH_STATE = binary(
+  /** The cells of one bucket: count, then per area its code, count and hash sum. */
+  public static final Serde<CellBucket> CELL_BUCKET = binary(V1, v -> 1 + bucketSize(v), InternalSerdes::putBucket,
+      InternalSerdes::getBucket);
+
+  public static final Serde<MonthState> MONTH_STATE = binary(V1,
       v -> 1 + 4 * 7 + 8 * 3 + 1,
       (v, b) -> b.putInt(MonthAxis.epoch(v.month()))
           .putInt(v.monthRevision()).putInt(v.recordCount()).putLong(v.recordHashSum()).putInt(v.lsoaCount())
@@ -50,16 +56,17 @@ public final class InternalSerdes {
           b.getInt(), b.getLong(), b.getInt(), b.getInt(),
           b.getLong(), cause(b.get())));
 
-  private static final byte CELL = 1;
+  private static final byte CELLS = 1;
   private static final byte CLOSURE = 2;
   private static final byte PROFILE = 3;
   private static final byte RISK = 4;
 
-  public static final Serde<BuilderInput> BUILDER_INPUT = binary(
-      v -> 2 + (v instanceof BuilderInput.Cell ? 12 : 4 + length(payload(v))),
+  /** Format 2: cells come as whole buckets (format 1 carried one cell). */
+  public static final Serde<BuilderInput> BUILDER_INPUT = binary(V2,
+      v -> 2 + (v instanceof BuilderInput.Cells c ? bucketSize(c.bucket()) : 4 + length(payload(v))),
       (v, b) -> {
-        if (v instanceof BuilderInput.Cell c) {
-          b.put(CELL).putInt(c.value().count()).putLong(c.value().hashSum());
+        if (v instanceof BuilderInput.Cells c) {
+          putBucket(c.bucket(), b.put(CELLS));
           return;
         }
         b.put(v instanceof BuilderInput.Closure ? CLOSURE : v instanceof BuilderInput.Profile ? PROFILE : RISK);
@@ -71,8 +78,8 @@ public final class InternalSerdes {
       },
       b -> {
         byte kind = b.get();
-        if (kind == CELL) {
-          return new BuilderInput.Cell(new CellCount(b.getInt(), b.getLong()));
+        if (kind == CELLS) {
+          return new BuilderInput.Cells(getBucket(b));
         }
         int length = b.getInt();
         byte[] payload = length < 0 ? null : new byte[length];
@@ -108,29 +115,67 @@ public final class InternalSerdes {
     return ordinal < 0 ? null : SnapshotCause.values()[ordinal];
   }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  private static int bucketSize(CellBucket bucket) {
+    int size = 4;
+    for (int i = 0; i < bucket.size(); i++) {
+      size += 2 + utf8Length(bucket.area(i)) + 4 + 8;
+    }
+    return size;
   }
 
-  private static void putBytes(ByteBuffer b, byte[] bytes) {
-    b.putInt(bytes.length).put(bytes);
+  private static void putBucket(CellBucket bucket, ByteBuffer b) {
+    b.putInt(bucket.size());
+    for (int i = 0; i < bucket.size(); i++) {
+      putString(b, bucket.area(i));
+      b.putInt(bucket.count(i)).putLong(bucket.hashSum(i));
+    }
   }
 
-  private static byte[] getBytes(ByteBuffer b) {
-    byte[] bytes = new byte[b.getInt()];
-    b.get(bytes);
-    return bytes;
+  private static CellBucket getBucket(ByteBuffer b) {
+    int n = b.getInt();
+    String[] areas = new String[n];
+    int[] counts = new int[n];
+    long[] hashSums = new long[n];
+    for (int i = 0; i < n; i++) {
+      areas[i] = getString(b);
+      counts[i] = b.getInt();
+      hashSums[i] = b.getLong();
+    }
+    return CellBucket.of(areas, counts, hashSums);
   }
 
-  /** A serde writing {@code V1} then the value's fields; null stays null (a tombstone). */
-  private static <T> Serde<T> binary(ToIntFunction<T> size, BiConsumer<T, ByteBuffer> write, Function<ByteBuffer, T> read) {
+  /** Codes and months are ASCII: their UTF-8 length is their length, without encoding them twice. */
+  private static int utf8Length(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return s.length();
+  }
+
+  private static void putString(ByteBuffer b, String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    b.putShort((short) bytes.length).put(bytes);
+  }
+
+  private static String getString(ByteBuffer b) {
+    int length = Short.toUnsignedInt(b.getShort());
+    String s = new String(b.array(), b.arrayOffset() + b.position(), length, StandardCharsets.UTF_8);
+    b.position(b.position() + length);
+    return s;
+  }
+
+  /** A serde writing its format byte then the value's fields; null stays null (a tombstone). */
+  private static <T> Serde<T> binary(byte format, ToIntFunction<T> size, BiConsumer<T, ByteBuffer> write,
+      Function<ByteBuffer, T> read) {
     return Serdes.serdeFrom(
         (topic, value) -> {
           if (value == null) {
             return null;
           }
           ByteBuffer b = ByteBuffer.allocate(size.applyAsInt(value));
-          b.put(V1);
+          b.put(format);
           write.accept(value, b);
           return b.array();
         },
@@ -140,7 +185,7 @@ public final class InternalSerdes {
           }
           ByteBuffer b = ByteBuffer.wrap(bytes);
           byte version = b.get();
-          if (version != V1) {
+          if (version != format) {
             throw new SerializationException("Unknown internal format version " + version + " on " + topic);
           }
           try {

@@ -4,31 +4,54 @@ import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.events.CrimeRecord;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.platform.config.Months;
 
 /**
- * What the counting stage keeps of a crime record: the cell it counts in ({@code <lsoa21cd>:<YYYY-MM>})
- * and its content hash. A few dozen bytes instead of the whole record.
+ * What the counting stage keeps of a crime record: the cell it counts in (area and month) and its
+ * content hash. A few dozen bytes instead of the whole record.
  */
-public record RecordCell(String cellKey, long contentHash) {
+public record RecordCell(String lsoa, String month, long contentHash) {
   private static final Logger log = LoggerFactory.getLogger(RecordCell.class);
 
   /** The cell of a record; null for a tombstone or for a record that cannot be placed (logged). */
   public static RecordCell of(String recordKey, CrimeRecord record) {
-    if (record == null) {
-      return null;
-    }
-    String month = record.getMonth();
+    return record == null ? null : of(recordKey, record.getMonth(), record.getLsoa21cd(), record.getContentHash());
+  }
+
+  /** The cell of a record's fields; null for a record that cannot be placed (logged). */
+  public static RecordCell of(String recordKey, String month, String lsoa, long contentHash) {
     if (!isMonth(month)) {
       log.warn("Record {} not counted: '{}' is not a month (YYYY-MM)", recordKey, month);
       return null;
     }
-    String lsoa = record.getLsoa21cd();
     if (lsoa == null || lsoa.isBlank() || lsoa.indexOf(':') >= 0) {
       log.warn("Record {} not counted: LSOA code '{}' is not usable", recordKey, lsoa);
       return null;
     }
-    return new RecordCell(lsoa + ":" + month, record.getContentHash());
+    return new RecordCell(lsoa, month, contentHash);
+  }
+
+  /** The key of the counting stage's bucket this record counts in: {@code <bucket>:<YYYY-MM>}. */
+  public String bucketKey() {
+    return bucketPrefix(lsoa) + month;
+  }
+
+  /** The start of the bucket keys of an area's cells, for every month: {@code <bucket>:}. */
+  public static String bucketPrefix(String lsoa) {
+    return PREFIXES[CellBucket.bucketOf(lsoa)];
+  }
+
+  private static final String[] PREFIXES = java.util.stream.IntStream.range(0, CellBucket.BUCKETS)
+      .mapToObj(b -> String.format("%03d:", b)).toArray(String[]::new);
+
+  /** The month of a bucket key (IllegalArgumentException when malformed). */
+  public static YearMonth bucketMonth(String bucketKey) {
+    int colon = bucketKey.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("'" + bucketKey + "' is not a bucket key <bucket>:<YYYY-MM>");
+    }
+    return Months.parse(bucketKey.substring(colon + 1));
   }
 
   /** {@code YYYY-MM} with a month from 01 to 12; checked by hand because it runs once per record. */
@@ -43,19 +66,5 @@ public record RecordCell(String cellKey, long contentHash) {
     }
     int mm = (text.charAt(5) - '0') * 10 + text.charAt(6) - '0';
     return mm >= 1 && mm <= 12;
-  }
-
-  /** The area of a cell key. */
-  public static String lsoa(String cellKey) {
-    return cellKey.substring(0, cellKey.lastIndexOf(':'));
-  }
-
-  /** The month of a cell key (IllegalArgumentException when malformed). */
-  public static YearMonth month(String cellKey) {
-    int colon = cellKey.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("'" + cellKey + "' is not a cell key <lsoa21cd>:<YYYY-MM>");
-    }
-    return Months.parse(cellKey.substring(colon + 1));
   }
 }

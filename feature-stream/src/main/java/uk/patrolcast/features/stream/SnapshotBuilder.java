@@ -18,7 +18,7 @@ import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.events.SnapshotReady;
-import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.features.model.MonthState;
 import uk.patrolcast.features.model.SnapshotBook;
 import uk.patrolcast.schemas.Topics;
@@ -41,7 +41,7 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
   private final AvroSerde<RiskScore> riskSerde;
 
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, CellCount> cells;
+  private KeyValueStore<String, CellBucket> cells;
   private KeyValueStore<String, MonthState> months;
   private KeyValueStore<String, byte[]> profiles;
   private KeyValueStore<String, byte[]> risks;
@@ -73,11 +73,14 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
     long started = System.nanoTime();
     SnapshotBook restored = new SnapshotBook(settings.joinRisk(), settings.profileQuietMillis(), settings.firstMonth());
     int n = 0;
-    try (KeyValueIterator<String, CellCount> it = cells.all()) {
+    try (KeyValueIterator<String, CellBucket> it = cells.all()) {
       while (it.hasNext()) {
-        KeyValue<String, CellCount> kv = it.next();
-        restored.restoreCell(RecordCell.lsoa(kv.key), RecordCell.month(kv.key), kv.value);
-        n++;
+        KeyValue<String, CellBucket> kv = it.next();
+        YearMonth month = RecordCell.bucketMonth(kv.key);
+        for (int i = 0; i < kv.value.size(); i++) {
+          restored.restoreCell(kv.value.area(i), month, kv.value.cell(i));
+          n++;
+        }
       }
     }
     try (KeyValueIterator<String, MonthState> it = months.all()) {
@@ -100,8 +103,8 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
     BuilderInput input = record.value();
     boolean advance;
     try {
-      if (input instanceof BuilderInput.Cell c) {
-        advance = cell(record.key(), c.value());
+      if (input instanceof BuilderInput.Cells c) {
+        advance = cells(record.key(), c.bucket());
       } else if (input instanceof BuilderInput.Closure c) {
         advance = closure(record.key(), c.bytes());
       } else if (input instanceof BuilderInput.Profile p) {
@@ -123,10 +126,15 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
     }
   }
 
-  private boolean cell(String cellKey, CellCount value) {
-    YearMonth month = RecordCell.month(cellKey);
-    cells.put(cellKey, value);
-    return book.applyCell(RecordCell.lsoa(cellKey), month, value);
+  /** A bucket's cells, all of them (most unchanged: the book ignores those). */
+  private boolean cells(String bucketKey, CellBucket bucket) {
+    YearMonth month = RecordCell.bucketMonth(bucketKey);
+    cells.put(bucketKey, bucket);
+    boolean advance = false;
+    for (int i = 0; i < bucket.size(); i++) {
+      advance |= book.applyCell(bucket.area(i), month, bucket.cell(i));
+    }
+    return advance;
   }
 
   private boolean closure(String month, byte[] bytes) {

@@ -8,7 +8,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import uk.patrolcast.events.SnapshotCause;
-import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.features.model.MonthState;
 
 class InternalSerdesTest {
@@ -19,8 +19,11 @@ class InternalSerdesTest {
 
   @Test
   void everyInternalValueRoundTrips() {
-    assertThat(roundTrip(InternalSerdes.CELL_COUNT, new CellCount(-3, Long.MIN_VALUE + 7))).isEqualTo(new CellCount(-3, Long.MIN_VALUE + 7));
-    assertThat(roundTrip(InternalSerdes.RECORD_CELL, new RecordCell("E01000001:2023-01", -42L))).isEqualTo(new RecordCell("E01000001:2023-01", -42L));
+    CellBucket bucket = CellBucket.EMPTY.plus("E01000002", Long.MIN_VALUE + 7).plus("E01000001", 5).plus("E01000002", 1)
+        .minus("E01000003", 9).plus("Ünïcode", 3);
+    assertThat(roundTrip(InternalSerdes.CELL_BUCKET, bucket)).isEqualTo(bucket);
+    assertThat(roundTrip(InternalSerdes.CELL_BUCKET, CellBucket.EMPTY)).isEqualTo(CellBucket.EMPTY);
+    assertThat(roundTrip(InternalSerdes.RECORD_CELL, new RecordCell("E01000001", "2023-01", -42L))).isEqualTo(new RecordCell("E01000001", "2023-01", -42L));
     MonthState state = new MonthState(YearMonth.of(2010, 12), 2, 7897, -123456789L, 4994, 3, 0x1234_5678_9abcL, 4994, 7800, 1_700_000_000_000L,
         SnapshotCause.EARLIER_MONTH_CORRECTED);
     assertThat(roundTrip(InternalSerdes.MONTH_STATE, state)).isEqualTo(state);
@@ -30,8 +33,8 @@ class InternalSerdesTest {
 
   @Test
   void builderInputsKeepTheirKindAndBytes() {
-    assertThat(roundTrip(InternalSerdes.BUILDER_INPUT, new BuilderInput.Cell(new CellCount(5, 9))))
-        .isEqualTo(new BuilderInput.Cell(new CellCount(5, 9)));
+    CellBucket bucket = CellBucket.EMPTY.plus("E01000001", 9).plus("E01000001", 4);
+    assertThat(roundTrip(InternalSerdes.BUILDER_INPUT, new BuilderInput.Cells(bucket))).isEqualTo(new BuilderInput.Cells(bucket));
     BuilderInput profile = roundTrip(InternalSerdes.BUILDER_INPUT, new BuilderInput.Profile(new byte[] {0, 1, 2}));
     assertThat(profile).isInstanceOf(BuilderInput.Profile.class);
     assertThat(((BuilderInput.Profile) profile).bytes()).containsExactly(0, 1, 2);
@@ -42,7 +45,10 @@ class InternalSerdesTest {
 
   @Test
   void anUnknownFormatIsAClearError() {
-    assertThatThrownBy(() -> InternalSerdes.CELL_COUNT.deserializer().deserialize("topic-x", new byte[] {9, 0, 0}))
+    assertThatThrownBy(() -> InternalSerdes.CELL_BUCKET.deserializer().deserialize("topic-x", new byte[] {9, 0, 0}))
         .isInstanceOf(SerializationException.class).hasMessageContaining("topic-x");
+    // A record cell of the earlier format (one cell-key string) is refused, not misread.
+    assertThatThrownBy(() -> InternalSerdes.RECORD_CELL.deserializer().deserialize("topic-y", new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("topic-y");
   }
 }

@@ -1,11 +1,13 @@
 package uk.patrolcast.features.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import uk.patrolcast.events.CrimeRecord;
 import uk.patrolcast.features.bench.CrimeRecords;
+import uk.patrolcast.features.model.CellBucket;
 
 class RecordCellTest {
 
@@ -13,10 +15,18 @@ class RecordCellTest {
   void aRecordCountsInItsAreaAndMonthWithItsContentHash() {
     CrimeRecord r = CrimeRecords.withId("2023-01", "abc", "E01000001");
     RecordCell cell = RecordCell.of(r.getRecordKey(), r);
-    assertThat(cell.cellKey()).isEqualTo("E01000001:2023-01");
-    assertThat(cell.contentHash()).isEqualTo(CrimeRecords.contentHash(r.getRecordKey(), "2023-01", "E01000001"));
-    assertThat(RecordCell.lsoa(cell.cellKey())).isEqualTo("E01000001");
-    assertThat(RecordCell.month(cell.cellKey())).isEqualTo(YearMonth.of(2023, 1));
+    assertThat(cell).isEqualTo(new RecordCell("E01000001", "2023-01", CrimeRecords.contentHash(r.getRecordKey(), "2023-01", "E01000001")));
+  }
+
+  @Test
+  void aRecordCountsInTheBucketOfItsAreaAndMonth() {
+    RecordCell cell = new RecordCell("E01000001", "2023-01", 7);
+    int bucket = CellBucket.bucketOf("E01000001");
+    assertThat(cell.bucketKey()).isEqualTo(String.format("%03d:2023-01", bucket));
+    assertThat(RecordCell.bucketPrefix("E01000001")).isEqualTo(String.format("%03d:", bucket));
+    assertThat(cell.bucketKey()).startsWith(RecordCell.bucketPrefix("E01000001"));
+    assertThat(RecordCell.bucketMonth(cell.bucketKey())).isEqualTo(YearMonth.of(2023, 1));
+    assertThatThrownBy(() -> RecordCell.bucketMonth("2023-01")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

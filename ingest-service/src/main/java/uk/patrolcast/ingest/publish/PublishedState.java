@@ -33,6 +33,14 @@ public final class PublishedState {
     return s;
   }
 
+  /** A copy to stage a transaction's parts on (the copy's changes do not reach this state). */
+  public PublishedState copy() {
+    PublishedState s = new PublishedState();
+    s.manifests.putAll(manifests);
+    s.closed.putAll(closed);
+    return s;
+  }
+
   public SourceManifest manifest(String key) {
     return manifests.get(key);
   }

@@ -30,14 +30,12 @@ import uk.patrolcast.schemas.serde.AvroSerde;
 public final class SourcePublisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final AvroSerde<String> keys;
-  private final AvroSerde<CrimeRecord> records;
   private final AvroSerde<RejectedRecord> rejections;
   private final AvroSerde<SourceManifest> manifests;
   private final AvroSerde<MonthClosed> closings;
   private final AvroSerde<LsoaProfile> profiles;
   private final AfterSend afterSend;
-  private final ThreadLocal<AvroSerde<String>> threadKeys;
-  private final ThreadLocal<AvroSerde<CrimeRecord>> threadRecords;
+  private final ThreadLocal<CrimeRecordEncoder> crimeRecords;
   private long sent;
 
   /** Called after every send (tests use it to crash a producer in the middle of a source). */
@@ -62,60 +60,57 @@ public final class SourcePublisher implements AutoCloseable {
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     producer.initTransactions();
     keys = AvroSerde.forKey(registry);
-    records = Topics.CRIME_RECORDS.valueSerde(registry);
     rejections = Topics.CRIME_REJECTED.valueSerde(registry);
     manifests = Topics.SOURCE_MANIFESTS.valueSerde(registry);
     closings = Topics.MONTH_CLOSED.valueSerde(registry);
     profiles = Topics.LSOA_PROFILES.valueSerde(registry);
-    threadKeys = ThreadLocal.withInitial(() -> AvroSerde.forKey(registry));
-    threadRecords = ThreadLocal.withInitial(() -> Topics.CRIME_RECORDS.valueSerde(registry));
+    crimeRecords = ThreadLocal.withInitial(() -> new CrimeRecordEncoder(registry));
   }
 
   /** Writes everything of {@code t} in one transaction; on failure nothing of it is visible. */
   public void publish(Transaction t) {
-    run(t.label(), () -> {
-      if (t.encodedRecords() != null) {
-        for (Encoded e : t.encodedRecords()) {
-          producer.send(new ProducerRecord<>(Topics.CRIME_RECORDS.name(), e.key(), e.value()));
-          afterSend.sent(this, ++sent);
-        }
-      } else {
-        for (CrimeRecord r : t.records()) {
-          send(Topics.CRIME_RECORDS, records, r.getRecordKey(), r);
-        }
-      }
-      for (String key : t.tombstones()) {
-        send(Topics.CRIME_RECORDS, records, key, null);
-      }
-      for (RejectedRecord r : t.rejections()) {
-        send(Topics.CRIME_REJECTED, rejections, r.getSource() + ":" + r.getLine(), r);
-      }
-      t.manifests().forEach((key, m) -> send(Topics.SOURCE_MANIFESTS, manifests, key, m));
-      for (String key : t.manifestTombstones()) {
-        send(Topics.SOURCE_MANIFESTS, manifests, key, null);
-      }
-      if (t.closed() != null) {
-        send(Topics.MONTH_CLOSED, closings, t.closed().getMonth(), t.closed());
-      }
-    });
+    publish(List.of(t));
+  }
+
+  /**
+   * Writes the parts, in order, in one transaction (each part is one source's, whole): on failure
+   * nothing of any of them is visible.
+   */
+  public void publish(List<Transaction> parts) {
+    String label = parts.size() == 1 ? parts.get(0).label() : parts.get(0).label() + " and " + (parts.size() - 1) + " more source(s)";
+    run(label, () -> parts.forEach(this::send));
+  }
+
+  private void send(Transaction t) {
+    for (Encoded e : t.encodedRecords() != null ? t.encodedRecords() : encode(t.records())) {
+      send(Topics.CRIME_RECORDS.name(), e.key(), e.value());
+    }
+    CrimeRecordEncoder encoder = crimeRecords.get();
+    for (String key : t.tombstones()) {
+      send(Topics.CRIME_RECORDS.name(), encoder.key(key), null);
+    }
+    for (RejectedRecord r : t.rejections()) {
+      send(Topics.CRIME_REJECTED, rejections, r.getSource() + ":" + r.getLine(), r);
+    }
+    t.manifests().forEach((key, m) -> send(Topics.SOURCE_MANIFESTS, manifests, key, m));
+    for (String key : t.manifestTombstones()) {
+      send(Topics.SOURCE_MANIFESTS, manifests, key, null);
+    }
+    if (t.closed() != null) {
+      send(Topics.MONTH_CLOSED, closings, t.closed().getMonth(), t.closed());
+    }
   }
 
   /** A record's key and value in the wire format. */
   public record Encoded(byte[] key, byte[] value) {}
 
   /**
-   * Serialises records ahead of their transaction, on the calling thread (each thread has its own
-   * serdes), so that a read-ahead thread can take this work off the publishing one.
+   * Serialises records with the {@link CrimeRecordEncoder} (the only writer of crime records), on the
+   * calling thread (each thread has its own encoder), so that read-ahead threads can take this work off
+   * the publishing one.
    */
   public List<Encoded> encode(List<CrimeRecord> list) {
-    AvroSerde<String> k = threadKeys.get();
-    AvroSerde<CrimeRecord> v = threadRecords.get();
-    String topic = Topics.CRIME_RECORDS.name();
-    List<Encoded> out = new java.util.ArrayList<>(list.size());
-    for (CrimeRecord r : list) {
-      out.add(new Encoded(k.serialize(topic, r.getRecordKey()), v.serialize(topic, r)));
-    }
-    return out;
+    return crimeRecords.get().encode(list);
   }
 
   /** Writes reference profiles (and retractions of areas no longer in the universe) in one transaction. */
@@ -149,7 +144,11 @@ public final class SourcePublisher implements AutoCloseable {
   }
 
   private <V extends SpecificRecord> void send(TopicSpec<V> topic, AvroSerde<V> serde, String key, V value) {
-    producer.send(new ProducerRecord<>(topic.name(), keys.serialize(topic.name(), key), serde.serialize(topic.name(), value)));
+    send(topic.name(), keys.serialize(topic.name(), key), serde.serialize(topic.name(), value));
+  }
+
+  private void send(String topic, byte[] key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, key, value));
     afterSend.sent(this, ++sent);
   }
 

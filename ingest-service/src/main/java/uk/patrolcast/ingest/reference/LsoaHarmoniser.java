@@ -2,6 +2,8 @@ package uk.patrolcast.ingest.reference;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import uk.patrolcast.events.LsoaResolution;
 import uk.patrolcast.events.RejectionReason;
 
@@ -52,25 +54,49 @@ public final class LsoaHarmoniser {
    * @param lat latitude, or NaN when the record has no point
    */
   public Outcome resolve(String code, double lon, double lat) {
+    Known k = known.get(code);
+    if (k == null) {
+      k = byCode(code);
+      if (k.outcome() == null || k.outcome().reason() != RejectionReason.UNKNOWN_LSOA) {
+        // Only codes of the lookup are kept, so the cache cannot grow with whatever a file holds.
+        known.putIfAbsent(code, k);
+      }
+    }
+    return k.outcome() != null ? k.outcome() : bySplit(k.splitChildren(), lon, lat);
+  }
+
+  /**
+   * What a code gives before looking at the point: the outcome itself, or, for a split or irregular
+   * code, its London children (sorted) to choose among by the point.
+   */
+  private record Known(Outcome outcome, List<String> splitChildren) {}
+
+  /** Every code met so far (the same code recurs on thousands of rows): the lookup is done once per code. */
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  private Known byCode(String code) {
     if (universe.contains(code)) {
-      return Outcome.of(code, LsoaResolution.LSOA21);
+      return new Known(Outcome.of(code, LsoaResolution.LSOA21), null);
     }
     List<ExactFitLookup.Link> children = lookup.children(code).stream().filter(l -> universe.contains(l.lsoa21())).toList();
     if (!children.isEmpty()) {
       char change = children.get(0).change();
       if (children.size() == 1 && (change == 'U' || change == 'M')) {
-        return Outcome.of(children.get(0).lsoa21(), change == 'U' ? LsoaResolution.UNCHANGED_2011 : LsoaResolution.MERGED_2011);
+        return new Known(
+            Outcome.of(children.get(0).lsoa21(), change == 'U' ? LsoaResolution.UNCHANGED_2011 : LsoaResolution.MERGED_2011), null);
       }
-      return bySplit(children, lon, lat);
+      return new Known(null, children.stream().map(ExactFitLookup.Link::lsoa21).sorted().toList());
     }
     if (lookup.isLsoa11(code) || lookup.isLsoa21(code)) {
-      return Outcome.refused(RejectionReason.LSOA_OUTSIDE_LONDON, "LSOA code " + code + " is not a London LSOA (2011 or 2021)");
+      return new Known(
+          Outcome.refused(RejectionReason.LSOA_OUTSIDE_LONDON, "LSOA code " + code + " is not a London LSOA (2011 or 2021)"), null);
     }
-    return Outcome.refused(RejectionReason.UNKNOWN_LSOA, "'" + code + "' is not an LSOA code of England and Wales (2011 or 2021)");
+    return new Known(
+        Outcome.refused(RejectionReason.UNKNOWN_LSOA, "'" + code + "' is not an LSOA code of England and Wales (2011 or 2021)"), null);
   }
 
-  private Outcome bySplit(List<ExactFitLookup.Link> children, double lon, double lat) {
-    List<String> codes = children.stream().map(ExactFitLookup.Link::lsoa21).sorted().toList();
+  /** @param codes the London children of a split or irregular code, sorted */
+  private Outcome bySplit(List<String> codes, double lon, double lat) {
     if (Double.isNaN(lon) || Double.isNaN(lat)) {
       String most = codes.stream()
           .max(Comparator.comparingInt((String c) -> universe.area(c).population()).thenComparing(Comparator.reverseOrder()))
@@ -93,7 +119,7 @@ public final class LsoaHarmoniser {
     }
     if (nearest == null) {
       // No child polygon at all (a boundary file without them): fall back on population.
-      return bySplit(children, Double.NaN, Double.NaN);
+      return bySplit(codes, Double.NaN, Double.NaN);
     }
     return Outcome.of(nearest, LsoaResolution.SPLIT_NEAREST_POLYGON);
   }

@@ -3,7 +3,6 @@ package uk.patrolcast.ingest.rows;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,14 +20,19 @@ public final class CsvLine {
   /** The fields, or null when the row is not valid CSV (e.g. an unterminated quote). */
   public static String[] split(String line) {
     if (line.indexOf('"') < 0) {
-      List<String> out = new ArrayList<>(16);
+      int fields = 1;
+      for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', comma + 1)) {
+        fields++;
+      }
+      String[] out = new String[fields];
       int start = 0;
-      for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', start)) {
-        out.add(line.substring(start, comma));
+      for (int i = 0; i < fields - 1; i++) {
+        int comma = line.indexOf(',', start);
+        out[i] = line.substring(start, comma);
         start = comma + 1;
       }
-      out.add(line.substring(start));
-      return out.toArray(new String[0]);
+      out[fields - 1] = line.substring(start);
+      return out;
     }
     try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(line))) {
       List<CSVRecord> records = parser.getRecords();

@@ -38,6 +38,10 @@ public final class StreetRowRules {
   private final RecordHashes hashes = new RecordHashes();
   private final Map<String, Long> firstLineOfCrimeId = new HashMap<>(1 << 14);
   private final Map<String, Integer> lineOccurrences = new HashMap<>();
+  private final String idKeyPrefix;
+
+  private static final Skipped OTHER_TYPE = new Skipped(false);
+  private static final Skipped OTHER_FORCE = new Skipped(true);
 
   public StreetRowRules(String slug, String force, YearMonth month, YearMonth currentMonth, String sourceName, LsoaHarmoniser harmoniser) {
     this.slug = slug;
@@ -47,16 +51,17 @@ public final class StreetRowRules {
     this.currentMonth = currentMonth;
     this.sourceName = sourceName;
     this.harmoniser = harmoniser;
+    this.idKeyPrefix = RecordHashes.idKey(slug, monthText, "");
   }
 
   public Outcome classify(StreetColumns c, String[] f, byte[] raw, long line) {
-    String crimeType = f[c.crimeType()].trim();
-    if (!BURGLARY.equals(crimeType)) {
-      return new Skipped(false);
+    // The strings that are the same in every row of a source (type, force, month, usually the reporting
+    // force) are replaced by one instance each, so that the record encoder writes them once per source.
+    if (!same(BURGLARY, f[c.crimeType()])) {
+      return OTHER_TYPE;
     }
-    String fallsWithin = f[c.fallsWithin()].trim();
-    if (!force.equals(fallsWithin)) {
-      return new Skipped(true);
+    if (!same(force, f[c.fallsWithin()])) {
+      return OTHER_FORCE;
     }
     String crimeId = f[c.crimeId()].trim();
     String idOrNull = crimeId.isEmpty() ? null : crimeId;
@@ -104,19 +109,25 @@ public final class StreetRowRules {
     }
     String key;
     if (idOrNull != null) {
-      key = RecordHashes.idKey(slug, monthText, crimeId);
+      key = idKeyPrefix.concat(crimeId);
     } else {
       String digest = hashes.rowDigest(raw);
       int occurrence = lineOccurrences.merge(digest, 1, Integer::sum) - 1;
       key = slug + ":" + monthText + ":row:" + digest + ":" + occurrence;
     }
+    String reportedBy = f[c.reportedBy()].trim();
     String lsoa21 = where.lsoa21();
     return new Accepted(new CrimeRecord(
-        key, monthText, idOrNull, fallsWithin, f[c.reportedBy()].trim(),
+        key, monthText, idOrNull, force, reportedBy.equals(force) ? force : reportedBy,
         Double.isNaN(lon) ? null : lon, Double.isNaN(lat) ? null : lat,
-        f[c.location()].trim(), lsoa21, lsoa, f[c.lsoaName()].trim(), where.resolution(), crimeType,
+        f[c.location()].trim(), lsoa21, lsoa, f[c.lsoaName()].trim(), where.resolution(), BURGLARY,
         emptyToNull(f[c.lastOutcome()]), emptyToNull(f[c.context()]), sourceName, line,
         hashes.contentHash(key, monthText, lsoa21)));
+  }
+
+  /** Whether a field, trimmed, is the expected text (tried untrimmed first: it almost always is). */
+  private static boolean same(String expected, String field) {
+    return expected.equals(field) || expected.equals(field.trim());
   }
 
   /** A finite number within ±limit, or NaN. */
@@ -124,19 +135,8 @@ public final class StreetRowRules {
     if (text.isEmpty()) {
       return Double.NaN;
     }
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      // Plain decimals only: Java would also take "NaN", "1e3", "0x1p3" or "5d".
-      if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' || ch == '+')) {
-        return Double.NaN;
-      }
-    }
-    try {
-      double v = Double.parseDouble(text);
-      return Double.isFinite(v) && Math.abs(v) <= limit ? v : Double.NaN;
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+    double v = PlainDecimal.parse(text);
+    return Double.isFinite(v) && Math.abs(v) <= limit ? v : Double.NaN;
   }
 
   private static String emptyToNull(String s) {

@@ -42,13 +42,23 @@ public final class TopicReader {
       IntConsumer partitionDone) {
     var keySerde = spec.keySerde(registry);
     var valueSerde = spec.valueSerde(registry);
-    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-reader-" + spec.name(), null);
+    readRaw(bootstrapServers, spec.name(),
+        (key, value) -> sink.accept(keySerde.deserialize(spec.name(), key), valueSerde.deserialize(spec.name(), value)), partitionDone);
+  }
+
+  /**
+   * Every record as the bytes on the topic (key and value in the wire format, tombstones as null
+   * values), partition by partition in offset order; {@code partitionDone} after each partition.
+   * For comparing what two runs published exactly.
+   */
+  public static void readRaw(String bootstrapServers, String topic, BiConsumer<byte[], byte[]> sink, IntConsumer partitionDone) {
+    var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-reader-" + topic, null);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(spec.name(), info.partition()));
+      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(topic, info.partition()));
       }
       partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -61,7 +71,7 @@ public final class TopicReader {
             if (r.offset() >= end) {
               break;
             }
-            sink.accept(keySerde.deserialize(spec.name(), r.key()), valueSerde.deserialize(spec.name(), r.value()));
+            sink.accept(r.key(), r.value());
           }
         }
         partitionDone.accept(tp.partition());
