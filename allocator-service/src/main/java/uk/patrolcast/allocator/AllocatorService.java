@@ -70,6 +70,7 @@ public final class AllocatorService implements PatrolcastService {
   private final AtomicLong plansPublished = new AtomicLong();
   private AllocationPlanner planner;
   private WhatIfAnswers whatIfs;
+  private ServiceEndpoints endpoints;
   private HttpApi http;
   private Thread loop;
   private KafkaConsumer<byte[], byte[]> stateConsumer;
@@ -93,7 +94,10 @@ public final class AllocatorService implements PatrolcastService {
     }
     planner = new AllocationPlanner(new LpAllocationSolver(config.solverOptions()), config.solverThreads());
     whatIfs = new WhatIfAnswers(planner, settings);
-    http = HttpApi.start(config.httpHost(), config.httpPort(), "allocator");
+    // Health and metrics on the same server as the what-if API: one port per service (alone, with
+    // --http-port, a second server on that port could never start).
+    endpoints = ServiceEndpoints.start(config.httpHost(), config.httpPort(), "allocator").register(this);
+    http = endpoints.http();
     http.post("/whatif", this::httpWhatIf)
         .get("/plans/current", r -> {
           AllocationPlan current = inputs.current();

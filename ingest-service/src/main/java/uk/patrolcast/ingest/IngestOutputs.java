@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import uk.patrolcast.platform.csv.SpreadsheetText;
 import uk.patrolcast.events.RejectedRecord;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.schemas.Topics;
@@ -48,8 +49,10 @@ public final class IngestOutputs {
         .setHeader(REJECTED_COLUMNS.toArray(new String[0])).get();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, format)) {
       for (RejectedRecord r : rows) {
-        p.printRecord(r.getSource(), r.getLine(), r.getReason(), r.getMessage(), nullToEmpty(r.getMonth()), nullToEmpty(r.getForce()),
-            nullToEmpty(r.getCrimeId()), r.getRaw());
+        // Every text field may carry what the publisher wrote (a Crime ID, the raw line, a message quoting
+        // them): defused so that opening the file in a spreadsheet never runs a formula from the input.
+        p.printRecord(text(r.getSource()), r.getLine(), r.getReason(), text(r.getMessage()), text(nullToEmpty(r.getMonth())),
+            text(nullToEmpty(r.getForce())), text(nullToEmpty(r.getCrimeId())), text(r.getRaw()));
       }
     }
   }
@@ -63,6 +66,10 @@ public final class IngestOutputs {
     records.put("rejected", m.rejected());
     ObjectNode rates = report.has("records_per_s") ? (ObjectNode) report.get("records_per_s") : report.putObject("records_per_s");
     rates.put("ingest", Math.round(m.recordsPerSecond()));
+  }
+
+  private static String text(String s) {
+    return SpreadsheetText.defuse(s);
   }
 
   private static String nullToEmpty(String s) {

@@ -36,4 +36,23 @@ class IngestOutputsTest {
       assertThat(rows.get(1).get("line")).isEqualTo("7");
     }
   }
+
+  @Test
+  void formulasFromTheInputAreWrittenAsTextNeverAsLiveFormulas() throws Exception {
+    String raw = "=HYPERLINK(\"http://evil.example\",\"x\"),2023-03,,,,,+cmd|' /C calc'!A0,,,Burglary,,";
+    RejectedRecord r = new RejectedRecord("evil.csv", 3L, RejectionReason.NO_LSOA, "-1+1 no LSOA", raw, (long) raw.length(),
+        "2023-03", "@SUM(A1)", "=HYPERLINK(\"http://evil.example\",\"x\")", Instant.EPOCH);
+    Path file = dir.resolve("rejected.csv");
+    IngestOutputs.writeRejected(List.of(r), file);
+
+    try (Reader in = Files.newBufferedReader(file)) {
+      CSVRecord row = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords().get(0);
+      // Kept as data, behind an apostrophe: a spreadsheet shows the text and runs nothing.
+      assertThat(row.get("crime_id")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+      assertThat(row.get("raw")).isEqualTo("'" + raw);
+      assertThat(row.get("force")).isEqualTo("'@SUM(A1)");
+      assertThat(row.get("message")).isEqualTo("'-1+1 no LSOA");
+      assertThat(row.get("month")).isEqualTo("2023-03");
+    }
+  }
 }

@@ -57,6 +57,8 @@ class MalformedRowCorpusTest {
         badBytes("overlong encoding", new byte[] {(byte) 0xC0, (byte) 0xAF}, RejectionReason.NOT_UTF8),
         badBytes("encoded surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, RejectionReason.NOT_UTF8),
         badBytes("Latin-1 e acute", new byte[] {(byte) 0xE9}, RejectionReason.NOT_UTF8),
+        badBytes("NUL byte", new byte[] {0}, RejectionReason.NOT_UTF8),
+        Arguments.of("a row in UTF-16", row("b").getBytes(java.nio.charset.StandardCharsets.UTF_16LE), RejectionReason.NOT_UTF8),
         bad("70 KB line", row("b", "2022-05", ok, lat, "E01000001").replace("Test Street", "x".repeat(70_000)),
             RejectionReason.OVERSIZED_LINE),
         bad("Crime ID of an earlier row", row("g1"), RejectionReason.DUPLICATE_CRIME_ID));

@@ -1,8 +1,11 @@
 package uk.patrolcast.launcher;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.patrolcast.platform.service.PatrolcastService;
 
 /**
  * Keeps a command serving until Ctrl-C (SIGINT/SIGTERM), then runs its shutdown once. Register it
@@ -32,5 +35,20 @@ final class Daemon {
   /** Blocks until the shutdown has run (the JVM exits when the hook returns). */
   void awaitStop() throws InterruptedException {
     stopped.await();
+  }
+
+  /**
+   * Serves until stopped, or until {@code service} is no longer alive: returns false then. A service
+   * that died inside a living process would never be restarted (a supervisor such as docker-compose's
+   * {@code restart: unless-stopped} restarts a container when its process exits), so the caller exits.
+   */
+  boolean serveWhileAlive(PatrolcastService service, Duration every) throws InterruptedException {
+    while (!stopped.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!service.alive()) {
+        log.error("{} is no longer alive: {}", service.name(), service.status());
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package uk.patrolcast.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -56,9 +57,9 @@ abstract class ServiceCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(adminProps)) {
       TopicProvisioning.ensure(admin, Topics.ALL, config.topicPartitions(), config.topicReplicationFactor());
     }
-    // The console (pages) and the feature stream (queries) serve health and metrics beside their own
-    // routes on their port; the others get a separate health/metrics server.
-    ServiceEndpoints endpoints = kind() == ServiceKind.CONSOLE || kind() == ServiceKind.FEATURES ? null
+    // The console (pages), the feature stream (queries) and the allocator (what-if) serve health and
+    // metrics beside their own routes on their port; the others get a separate health/metrics server.
+    ServiceEndpoints endpoints = kind() == ServiceKind.CONSOLE || kind() == ServiceKind.FEATURES || kind() == ServiceKind.ALLOCATE ? null
         : ServiceEndpoints.start(config.httpHost(), config.httpPort(), kind().command);
     Pipeline pipeline = new Pipeline(endpoints);
     PatrolcastService service = pipeline.start(kind(), connection.fileValues(), System.getenv(), values);
@@ -69,7 +70,11 @@ abstract class ServiceCommand implements Callable<Integer> {
       }
     });
     System.out.println(service.name() + " running" + (endpoints == null ? "" : "; health and metrics at " + endpoints.url()) + ". Ctrl-C stops it.");
-    daemon.awaitStop();
+    if (!daemon.serveWhileAlive(service, Duration.ofSeconds(1))) {
+      System.err.println("patrolcast " + kind().command + ": the service stopped working (" + service.status().get("failure")
+          + "); exiting so that a supervisor restarts it");
+      return 1;
+    }
     return 0;
   }
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.patrolcast.platform.csv.SpreadsheetText;
 
 /**
  * A table of the Resources page: typed columns and rows, filtered and sorted by a {@link TableQuery},
@@ -141,10 +142,8 @@ public final class Table {
   }
 
   private static String escape(String s) {
-    // A spreadsheet would run a cell starting with these as a formula.
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
+    // A spreadsheet would run a cell starting with = + - @ as a formula.
+    s = SpreadsheetText.defuse(s);
     if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }

@@ -76,9 +76,13 @@ public final class StreetSourceReader {
               Utf8Text.lenient(line.bytes()), line.length(), null, now));
           continue;
         }
-        String text = utf8.strict(line.bytes());
+        // A NUL byte is valid UTF-8 but never police.uk text: it is how UTF-16 looks when read as bytes
+        // (and a UTF-16 row whose crime type reads "\0B\0u..." would otherwise be skipped silently).
+        boolean nul = Utf8Text.hasNul(line.bytes());
+        String text = nul ? null : utf8.strict(line.bytes());
         if (text == null) {
-          rejections.add(rejection(source, force, line.number(), RejectionReason.NOT_UTF8, "Line is not valid UTF-8",
+          rejections.add(rejection(source, force, line.number(), RejectionReason.NOT_UTF8,
+              nul ? "Line holds NUL bytes: not UTF-8 text (UTF-16?)" : "Line is not valid UTF-8",
               Utf8Text.lenient(line.bytes()), line.length(), null, now));
           continue;
         }

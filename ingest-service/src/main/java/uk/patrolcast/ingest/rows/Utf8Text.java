@@ -25,6 +25,15 @@ final class Utf8Text {
     return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
+  static boolean hasNul(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** For rejection records: invalid bytes become U+FFFD. */
   static String lenient(byte[] bytes) {
     return new String(bytes, StandardCharsets.UTF_8);

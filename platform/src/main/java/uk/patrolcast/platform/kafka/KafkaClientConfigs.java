@@ -68,6 +68,12 @@ public final class KafkaClientConfigs {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(MAX_RECORD_BYTES));
+    // Streams creates its repartition and changelog topics just before writing to them. With several
+    // requests in flight, a first batch refused while the broker is still applying the new partition
+    // can be overtaken by the next one, which transactions v2 then refuses for good (OUT_OF_ORDER_SEQUENCE,
+    // "expected sequence 0 ... no existing state": KAFKA-15591 / KAFKA-18202), and the commit hangs.
+    // Seen on a loaded machine; one request in flight keeps batches in order.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Integer.toString(MAX_RECORD_BYTES));
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     return p;

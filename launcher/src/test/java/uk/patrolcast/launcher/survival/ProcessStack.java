@@ -1,0 +1,147 @@
+package uk.patrolcast.launcher.survival;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.patrolcast.platform.stack.FreePorts;
+import uk.patrolcast.schemas.registry.SchemaRegistry;
+import uk.patrolcast.schemas.registry.SchemaRegistryClient;
+
+/**
+ * The pipeline as separate processes, as deployed: {@code patrolcast stack} (broker and registry,
+ * persistent in its state directory, on fixed ports so that a restart comes back where the clients
+ * look) and each service in its own JVM, each with its own state directory and health port.
+ */
+final class ProcessStack implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Path dir;
+  private final int kafkaPort;
+  private final int registryPort;
+  private final ChildJvm stack;
+  private final Map<String, ChildJvm> services = new LinkedHashMap<>();
+  private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
+
+  ProcessStack(Path dir) throws IOException {
+    this.dir = dir;
+    int port = FreePorts.pick();
+    // The controller takes the next port: look for a free pair.
+    while (!free(port + 1)) {
+      port = FreePorts.pick();
+    }
+    kafkaPort = port;
+    registryPort = FreePorts.pick();
+    stack = new ChildJvm("stack", "768m", dir.resolve("logs"), List.of("stack", "--state-dir", dir.resolve("stack").toString(),
+        "--kafka-port", Integer.toString(kafkaPort), "--registry-port", Integer.toString(registryPort)));
+  }
+
+  private static boolean free(int port) {
+    try {
+      FreePorts.requireFree(port, "controller");
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  String bootstrap() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  String registryUrl() {
+    return "http://127.0.0.1:" + registryPort;
+  }
+
+  SchemaRegistry registry() {
+    return new SchemaRegistryClient(registryUrl());
+  }
+
+  /** Starts (or restarts) the stack and waits until it says it is up. */
+  void startStack(Duration timeout) throws Exception {
+    long before = count(stack.logFile(), "Stack is up");
+    stack.start();
+    await("the stack to be up", timeout, () -> count(stack.logFile(), "Stack is up") > before || !stack.alive());
+    if (!stack.alive()) {
+      throw new IllegalStateException("The stack process ended; see " + stack.logFile());
+    }
+  }
+
+  ChildJvm stack() {
+    return stack;
+  }
+
+  /** Defines a service process: {@code patrolcast <command> --bootstrap .. --schema-registry .. --data .. -D ..}. */
+  ChildJvm service(String command, String maxHeap, Path data, Map<String, String> settings) throws IOException {
+    int health = FreePorts.pick();
+    List<String> args = new ArrayList<>(List.of(command, "--bootstrap", bootstrap(), "--schema-registry", registryUrl(),
+        "--state-dir", dir.resolve("state-" + command).toString(), "--http-port", Integer.toString(health)));
+    if (data != null) {
+      args.addAll(List.of("--data", data.toString()));
+    }
+    settings.forEach((k, v) -> args.addAll(List.of("-D", k + "=" + v)));
+    ChildJvm jvm = new ChildJvm(command, maxHeap, dir.resolve("logs"), args);
+    services.put(command, jvm);
+    healthPorts.put(command, health);
+    return jvm;
+  }
+
+  /** The service's own liveness answer (200: alive), or -1 when it does not answer (starting, killed). */
+  int liveness(String command) {
+    try {
+      HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPorts.get(command) + "/health/live"))
+          .timeout(Duration.ofSeconds(5)).build();
+      return HTTP.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  static long count(Path file, String text) {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      return lines.filter(l -> l.contains(text)).count();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
+  }
+
+  /** Polls a condition every half second until it holds; fails with {@code what} after the timeout. */
+  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    List<ChildJvm> all = new ArrayList<>(services.values());
+    java.util.Collections.reverse(all);
+    for (ChildJvm s : all) {
+      s.kill();
+    }
+    stack.kill();
+    log.info("Process stack closed; logs in {}", dir.resolve("logs"));
+  }
+}
