@@ -40,6 +40,11 @@ public final class ConnectionOptions {
 
   /** Values of the --config file (empty without one). */
   Map<String, String> fileValues() {
+    return settingsFile(configFile);
+  }
+
+  /** The settings of a properties file (empty for null); a clear message when it cannot be read. */
+  public static Map<String, String> settingsFile(Path configFile) {
     if (configFile == null) {
       return Map.of();
     }

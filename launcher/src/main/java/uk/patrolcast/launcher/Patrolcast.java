@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.patrolcast.launcher.bench.BenchCommand;
 import uk.patrolcast.launcher.bench.GenerateCommand;
 
 /** The {@code patrolcast} command. */
@@ -32,6 +33,7 @@ import uk.patrolcast.launcher.bench.GenerateCommand;
       TopicsCommand.class,
       StackCommand.class,
       GenerateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Patrolcast implements Runnable {

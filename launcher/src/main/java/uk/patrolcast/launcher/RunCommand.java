@@ -7,15 +7,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -27,13 +24,8 @@ import uk.patrolcast.ingest.IngestOutputs;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
-import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.http.HttpApi;
-import uk.patrolcast.platform.kafka.SchemaRoundTrip;
-import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.PatrolcastService;
-import uk.patrolcast.platform.stack.LocalStack;
-import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 
 /**
  * {@code patrolcast run}: the whole pipeline once, on a fresh embedded stack, until every input month
@@ -50,10 +42,9 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
-  /** Settings the run passes to the services (their config classes define them). */
-  static final String UNTIL = "ingest.until";
-  static final String TRAIN_UNTIL = "forecast.train.until";
-  static final String MODE = "patrolcast.mode";
+  static final String UNTIL = PipelineRun.UNTIL;
+  static final String TRAIN_UNTIL = PipelineRun.TRAIN_UNTIL;
+  static final String MODE = PipelineRun.MODE;
 
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory laid out like shared/data.")
   Path data;
@@ -84,60 +75,43 @@ final class RunCommand implements Callable<Integer> {
     long started = System.nanoTime();
     HeapSampler heap = HeapSampler.start();
     ObjectNode report = HttpApi.JSON.createObjectNode();
-    try (LocalStack stack = LocalStack.startTemporary()) {
-      Properties adminProps = new Properties();
-      adminProps.put("bootstrap.servers", stack.bootstrapServers());
-      try (Admin admin = Admin.create(adminProps)) {
-        TopicProvisioning.ensureAll(admin);
+    Map<String, Object> commandLine = new HashMap<>(settings);
+    commandLine.put(MODE, "run");
+    if (until != null) {
+      commandLine.put(UNTIL, until);
+    }
+    if (trainUntil != null) {
+      commandLine.put(TRAIN_UNTIL, trainUntil);
+    }
+    Map<String, String> file = new ConnectionOptionsFile(configFile).values();
+    try (PipelineRun run = PipelineRun.start(data, file, commandLine, started)) {
+      IngestService ingest = run.ingest();
+      if (run.defaultTrainUntil() != null) {
+        report.put("train_until", run.defaultTrainUntil());
       }
-      SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
-      Map<String, Integer> schemaIds = SchemaRoundTrip.run(stack.bootstrapServers(), registry);
-      log.info("Schemas round-tripped through broker and registry for {} topics", schemaIds.size());
-
-      Map<String, Object> commandLine = new HashMap<>(settings);
-      commandLine.put(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-      commandLine.put(ServiceConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
-      commandLine.put(ServiceConfig.DATA_DIR, data.toAbsolutePath().toString());
-      commandLine.put(ServiceConfig.STATE_DIR, stack.dir().resolve("state").toString());
-      commandLine.put(MODE, "run");
-      if (until != null) {
-        commandLine.put(UNTIL, until);
-      }
-      if (trainUntil != null) {
-        commandLine.put(TRAIN_UNTIL, trainUntil);
-      }
-      Map<String, String> file = new ConnectionOptionsFile(configFile).values();
-
-      Map<String, Double> stageDone = new LinkedHashMap<>();
-      try (Pipeline pipeline = new Pipeline(null)) {
-        IngestService ingest = (IngestService) pipeline.start(ServiceKind.INGEST, file, System.getenv(), commandLine);
-        // Ingest has scanned its sources once started: the model trains up to the last input month
-        // unless told otherwise.
-        if (trainUntil == null && ingest.lastInputMonth() != null) {
-          commandLine.put(TRAIN_UNTIL, ingest.lastInputMonth());
-          report.put("train_until", ingest.lastInputMonth());
-        }
-        List<PatrolcastService> stages = new ArrayList<>(List.of(ingest));
-        for (ServiceKind kind : List.of(ServiceKind.FEATURES, ServiceKind.FORECAST, ServiceKind.ALLOCATE)) {
-          stages.add(pipeline.start(kind, file, System.getenv(), commandLine));
-        }
-        awaitStages(pipeline, ingest, stages, started, stageDone);
+      String target = ingest.lastInputMonth();
+      if (target == null) {
+        log.warn("No input months found to process");
+      } else {
+        Map<String, Double> stageDone = run.awaitMonth(target, started, started + TimeUnit.MINUTES.toNanos(timeoutMinutes));
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
-        IngestOutputs.writeRejected(stack.bootstrapServers(), registry, out);
-        IngestOutputs.addRunFigures(ingest, report);
-        for (PatrolcastService s : stages) {
-          if (s instanceof FeatureService features) {
-            report.withObjectProperty("records_per_s").put("features", Math.round(features.recordsPerSecond()));
-          }
+      }
+      String bootstrap = run.stack().bootstrapServers();
+      IngestOutputs.writeRejected(bootstrap, run.registry(), out);
+      IngestOutputs.addRunFigures(ingest, report);
+      for (PatrolcastService s : run.stages()) {
+        if (s instanceof FeatureService features) {
+          report.withObjectProperty("records_per_s").put("features", Math.round(features.recordsPerSecond()));
         }
       }
-      FeatureCsv.write(stack.bootstrapServers(), registry, out.resolve("features.csv"));
-      AllocationCsv.write(stack.bootstrapServers(), registry, out);
+      run.stopServices();
+      FeatureCsv.write(bootstrap, run.registry(), out.resolve("features.csv"));
+      AllocationCsv.write(bootstrap, run.registry(), out);
 
       ObjectNode versions = report.putObject("versions");
       Properties v = Patrolcast.versions();
       versions.put("code", v.getProperty("version", "unknown"));
-      versions.set("schemas", HttpApi.JSON.valueToTree(schemaIds));
+      versions.set("schemas", HttpApi.JSON.valueToTree(run.schemaIds()));
       versions.put("kafka", v.getProperty("kafka"));
       versions.put("xgboost", v.getProperty("xgboost"));
       versions.put("ortools", v.getProperty("ortools"));
@@ -155,44 +129,6 @@ final class RunCommand implements Callable<Integer> {
     HttpApi.JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("run.json").toFile(), report);
     System.out.printf("patrolcast run: done in %.1f s; outputs in %s%n", wall, out.toAbsolutePath());
     return 0;
-  }
-
-  /** Waits until every stage has finished the last input month; records when each did. */
-  private void awaitStages(Pipeline pipeline, IngestService ingest, List<PatrolcastService> stages, long started,
-      Map<String, Double> stageDone) {
-    String target = ingest.lastInputMonth();
-    if (target == null) {
-      log.warn("No input months found to process");
-      return;
-    }
-    long deadline = started + TimeUnit.MINUTES.toNanos(timeoutMinutes);
-    // A stage that is still a placeholder (status implemented=false) publishes nothing: not waited for,
-    // nor are the stages after it (in flow order), which have nothing to work on.
-    List<String> placeholders = new ArrayList<>();
-    for (PatrolcastService s : stages) {
-      if (!placeholders.isEmpty() || Boolean.FALSE.equals(s.status().get("implemented"))) {
-        placeholders.add(s.name());
-      }
-    }
-    if (!placeholders.isEmpty()) {
-      log.warn("Not waiting for {}: not implemented yet, or downstream of a stage that is not", placeholders);
-    }
-    while (stageDone.size() + placeholders.size() < stages.size()) {
-      PatrolcastService failed = pipeline.failed();
-      if (failed != null) {
-        throw new IllegalStateException("The " + failed.name() + " service failed: " + failed.status());
-      }
-      for (PatrolcastService s : stages) {
-        if (!stageDone.containsKey(s.name()) && !placeholders.contains(s.name()) && target.equals(s.watermark())) {
-          stageDone.put(s.name(), round((System.nanoTime() - started) / 1e9));
-          log.info("{} finished {} after {} s", s.name(), target, stageDone.get(s.name()));
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Timed out after " + timeoutMinutes + " min; stages done: " + stageDone.keySet());
-      }
-      sleep(100);
-    }
   }
 
   private void validate() {
@@ -218,15 +154,6 @@ final class RunCommand implements Callable<Integer> {
 
   static double round(double seconds) {
     return Math.round(seconds * 1000) / 1000.0;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted", e);
-    }
   }
 
   /** Samples the heap in use, to report the run's peak. */
