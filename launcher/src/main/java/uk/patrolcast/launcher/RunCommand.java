@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.patrolcast.forecast.ForecastOutputs;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
@@ -119,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
         awaitStages(pipeline, ingest, stages, started, stageDone);
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
       }
+      List<String> models = ForecastOutputs.write(stack.bootstrapServers(), registry, out);
 
       ObjectNode versions = report.putObject("versions");
       Properties v = Patrolcast.versions();
@@ -126,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
       versions.set("schemas", HttpApi.JSON.valueToTree(schemaIds));
       versions.put("kafka", v.getProperty("kafka"));
       versions.put("xgboost", v.getProperty("xgboost"));
+      versions.set("models", HttpApi.JSON.valueToTree(models));
       versions.put("ortools", v.getProperty("ortools"));
     }
     double wall = (System.nanoTime() - started) / 1e9;
