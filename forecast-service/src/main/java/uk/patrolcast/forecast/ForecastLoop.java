@@ -60,7 +60,8 @@ import uk.patrolcast.schemas.serde.AvroSerde;
  */
 final class ForecastLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ForecastLoop.class);
-  private static final int ARCHIVE_LIMIT = 36;
+  /** Origins whose forecasts are kept to be scored later (about 1.5 MB each). */
+  private static final int ARCHIVE_LIMIT = 24;
 
   private final ForecastConfig config;
   private final SchemaRegistry registry;
@@ -87,8 +88,9 @@ final class ForecastLoop implements Runnable {
   private Future<TrainingJob.Outcome> training;
   private YearMonth lastAttempt;
   private long lastSnapshotNanos = System.nanoTime();
-  private FeatureTable table;
-  private int badRecords;
+  private volatile FeatureTable table;
+  private volatile int originsPublished;
+  private volatile int badRecords;
 
   ForecastLoop(ForecastConfig config, SchemaRegistry registry) {
     this.config = config;
@@ -279,6 +281,7 @@ final class ForecastLoop implements Runnable {
       publisher.send(Topics.FORECAST_READY, Months.format(origin), ready);
     });
     published.put(origin, new ForecastSchedule.Published(set.dataRevision(), model.version()));
+    originsPublished = published.size();
     String current = watermark;
     if (current == null || Months.parse(current).isBefore(origin)) {
       watermark = Months.format(origin);
@@ -322,7 +325,7 @@ final class ForecastLoop implements Runnable {
     FeatureTable t = table;
     s.put("lastCompleteMonth", t == null ? null : Months.format(t.lastMonth()));
     s.put("watermark", watermark);
-    s.put("originsPublished", published.size());
+    s.put("originsPublished", originsPublished);
     s.put("unreadableRecords", badRecords);
     if (failure != null) {
       s.put("failure", failure);

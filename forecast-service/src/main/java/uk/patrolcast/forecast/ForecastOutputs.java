@@ -108,7 +108,7 @@ public final class ForecastOutputs {
     }
   }
 
-  static void writeEvaluations(Iterable<ModelEvaluation> evaluations, Iterable<RiskModel> riskModels, Path file) throws IOException {
+  public static void writeEvaluations(Iterable<ModelEvaluation> evaluations, Iterable<RiskModel> riskModels, Path file) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     List<ModelEvaluation> sorted = new ArrayList<>();
     evaluations.forEach(sorted::add);

@@ -48,9 +48,4 @@ public final class Backtest {
   static AreaForecast areaForecast(ForecastSet f, int h, CountHistory counts) {
     return new AreaForecast(counts.indexOf(f.origin()), h, f.mean()[h - 1], f.lower()[h - 1], f.upper()[h - 1]);
   }
-
-  /** Last target month scored: the latest month that arrived, or T+12 if only origin T is scored further. */
-  public static YearMonth windowTo(YearMonth trainUntil, CountHistory counts) {
-    return counts.lastMonth();
-  }
 }

@@ -43,11 +43,17 @@ public final class HyperparameterSearch {
     while (plan.size() < budget) {
       plan.add(draw(random, start));
     }
+    return evaluate(table, trainUntil, plan.subList(0, Math.min(budget, plan.size())), settings);
+  }
+
+  /** Runs the given trials in order on rolling-origin validation; the lowest score wins (the earlier on a tie). */
+  public static Outcome evaluate(FeatureTable table, YearMonth trainUntil, List<BoosterParams> plan, ModelTrainer.Settings settings) {
+    int budget = plan.size();
     List<TrainedModel.SearchTrial> trials = new ArrayList<>();
     BoosterParams best = null;
     List<FoldResult> bestFolds = null;
     double bestScore = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < Math.min(budget, plan.size()); k++) {
+    for (int k = 0; k < budget; k++) {
       BoosterParams p = plan.get(k);
       long t0 = System.nanoTime();
       List<FoldResult> folds = RollingOriginValidation.run(table, trainUntil, p, settings.scheme(), settings.seed(), settings.threads());

@@ -7,7 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.patrolcast.events.EvaluationKind;
+import uk.patrolcast.events.ModelEvaluation;
+import uk.patrolcast.events.ModelRole;
+import uk.patrolcast.forecast.ForecastOutputs;
 import uk.patrolcast.forecast.data.FeatureCsv;
+import uk.patrolcast.forecast.eval.TargetCheck;
+import uk.patrolcast.forecast.kafka.ForecastRecords;
+import uk.patrolcast.forecast.risk.RiskFit;
+import uk.patrolcast.forecast.risk.RiskRegression;
 import uk.patrolcast.forecast.data.FeatureTable;
 import uk.patrolcast.forecast.eval.Backtest;
 import uk.patrolcast.forecast.eval.MetricValues;
@@ -26,6 +34,8 @@ import uk.patrolcast.platform.config.Months;
  * <pre>
  * java -cp ... uk.patrolcast.forecast.tools.EvaluateFromCsv --features OUT/features.csv \
  *     --neighbours neighbours.csv --train-until 2023-02 [--until 2024-02] [--search 12] [--param k=v ...]
+ *     [--trial k=v,k=v ...]   (explicit trials instead of random draws; the best on validation is kept)
+ *     [--out DIR]             (writes DIR/evaluations.json as patrolcast run does)
  * </pre>
  */
 public final class EvaluateFromCsv {
@@ -51,7 +61,19 @@ public final class EvaluateFromCsv {
     ModelTrainer trainer = new ModelTrainer(settings);
     long t1 = System.nanoTime();
     TrainedModel model;
-    if (search > 1) {
+    if (a.containsKey("trial")) {
+      // Explicit trials (each a comma-separated list of key=value over the starting parameters).
+      List<BoosterParams> plan = new ArrayList<>();
+      plan.add(start);
+      for (String t : a.get("trial")) {
+        List<String> overrides = new ArrayList<>(a.getOrDefault("param", List.of()));
+        overrides.addAll(List.of(t.split(",")));
+        plan.add(CommandArgs.params(overrides));
+      }
+      HyperparameterSearch.Outcome outcome = HyperparameterSearch.evaluate(table, trainUntil, plan, settings);
+      printTrials(outcome.trials());
+      model = trainer.train(table, trainUntil, outcome.best(), outcome.bestFolds(), outcome.trials());
+    } else if (search > 1) {
       HyperparameterSearch.Outcome outcome = HyperparameterSearch.run(table, trainUntil, start, search, true, settings);
       printTrials(outcome.trials());
       model = trainer.train(table, trainUntil, outcome.best(), outcome.bestFolds(), outcome.trials());
@@ -71,7 +93,24 @@ public final class EvaluateFromCsv {
     }
     System.out.printf("Forecast %d origins in %.1f s%n", sets.size(), (System.nanoTime() - t2) / 1e9);
     System.out.println("== BACKTEST");
-    print(Backtest.score(sets, trainUntil, table.counts()));
+    List<MetricValues> backtest = Backtest.score(sets, trainUntil, table.counts());
+    print(backtest);
+    printTargets("horizon 1 over every origin", TargetCheck.of(backtest, 1, null));
+    printTargets("horizons 1..12 from " + Months.format(trainUntil), TargetCheck.of(backtest, null, Months.format(trainUntil)));
+    if (a.containsKey("out")) {
+      Path out = Path.of(a.get("out").get(0));
+      java.nio.file.Files.createDirectories(out);
+      java.time.Instant now = java.time.Instant.EPOCH;
+      List<ModelEvaluation> evaluations = List.of(
+          ForecastRecords.evaluation(model, EvaluationKind.VALIDATION, ModelRole.CHAMPION, null, null, model.validationFrom(),
+              model.validationTo(), model.validation(), now),
+          ForecastRecords.evaluation(model, EvaluationKind.BACKTEST, ModelRole.CHAMPION, null, null, trainUntil.plusMonths(1),
+              table.lastMonth(), backtest, now));
+      RiskFit risk = RiskRegression.fit(table, trainUntil, 36);
+      ForecastOutputs.writeEvaluations(evaluations, List.of(ForecastRecords.riskModel(risk, ForecastRecords.riskVersion(risk), now)),
+          out.resolve("evaluations.json"));
+      System.out.println("Wrote " + out.resolve("evaluations.json"));
+    }
     model.close();
   }
 
@@ -80,6 +119,22 @@ public final class EvaluateFromCsv {
       System.out.printf("trial %2d score %.5f one-step %.5f recursive %.5f rounds %s %.0fs %s%n", t.number(), t.score(), t.oneStepDeviance(),
           t.recursiveDeviance(), t.bestRounds(), t.seconds(), t.params().asStrings());
     }
+  }
+
+  static void printTargets(String what, TargetCheck t) {
+    if (t == null) {
+      System.out.println("Targets (" + what + "): not all methods scored");
+      return;
+    }
+    System.out.printf("Targets (%s): deviance %.4f vs best baseline %s %.4f (%.2f%% lower, need 3%%) %s; RMSE %.4f vs %s %.4f %s; "
+        + "hit rate 5%% %.4f vs %s %.4f (%+.2f points, need +0.5) %s; coverage80 %s %s%n", what, t.deviance(), t.bestDevianceBaseline(),
+        t.bestBaselineDeviance(), 100 * t.devianceReduction(), ok(t.devianceMet()), t.rmse(), t.bestRmseBaseline(), t.bestBaselineRmse(),
+        ok(t.rmseMet()), t.hitRate5(), t.bestHitBaseline(), t.bestBaselineHitRate5(), t.hitRateGainPoints(), ok(t.hitRateMet()),
+        t.coverage80() == null ? "-" : String.format("%.4f", t.coverage80()), ok(t.coverageMet()));
+  }
+
+  private static String ok(boolean met) {
+    return met ? "MET" : "NOT MET";
   }
 
   static void print(List<MetricValues> metrics) {

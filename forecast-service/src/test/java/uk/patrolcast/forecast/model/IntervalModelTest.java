@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import uk.patrolcast.forecast.SyntheticData;
 
 /** The 80% interval construction: the count distribution, its fitted dispersion and the calibrated level. */
 class IntervalModelTest {
@@ -87,15 +88,7 @@ class IntervalModelTest {
   /** NB as a Poisson with a gamma-distributed mean (shape 1/alpha). */
   static int sample(SplittableRandom r, double mu, double alpha) {
     double shape = 1 / alpha;
-    double lambda = gamma(r, shape) * mu / shape;
-    double l = Math.exp(-lambda);
-    int k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= r.nextDouble();
-    } while (p > l);
-    return k - 1;
+    return SyntheticData.poisson(r, gamma(r, shape) * mu / shape);
   }
 
   private static double gamma(SplittableRandom r, double shape) {

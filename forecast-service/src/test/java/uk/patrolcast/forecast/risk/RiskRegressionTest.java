@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.YearMonth;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import uk.patrolcast.forecast.SyntheticData;
 import uk.patrolcast.forecast.data.AreaProfiles;
 import uk.patrolcast.forecast.data.CountHistory;
 import uk.patrolcast.forecast.data.FeatureTable;
@@ -37,7 +38,7 @@ class RiskRegressionTest {
     int[][] counts = new int[months][n];
     for (int m = 0; m < months; m++) {
       for (int i = 0; i < n; i++) {
-        counts[m][i] = poisson(r, monthly[i]);
+        counts[m][i] = SyntheticData.poisson(r, monthly[i]);
       }
     }
     int[][] nb = new int[n][0];
@@ -75,16 +76,5 @@ class RiskRegressionTest {
 
   private static RiskFit.Term term(RiskFit fit, String name) {
     return fit.terms().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  private static int poisson(SplittableRandom r, double mu) {
-    double l = Math.exp(-mu);
-    int k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= r.nextDouble();
-    } while (p > l);
-    return k - 1;
   }
 }
