@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.patrolcast.launcher.bench.GenerateCommand;
 
 /** The {@code patrolcast} command. */
 @Command(
@@ -29,6 +30,8 @@ import picocli.CommandLine.Command;
       ServiceCommand.Console.class,
       WatchCommand.class,
       TopicsCommand.class,
+      StackCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Patrolcast implements Runnable {
@@ -42,6 +45,7 @@ public final class Patrolcast implements Runnable {
   /** The command line with Patrolcast's error handling: one clear line, no stack trace. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Patrolcast());
+    cli.setUsageHelpAutoWidth(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           String message = e.getMessage() == null ? e.toString() : e.getMessage();

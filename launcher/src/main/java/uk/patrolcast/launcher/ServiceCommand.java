@@ -56,18 +56,20 @@ abstract class ServiceCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(adminProps)) {
       TopicProvisioning.ensure(admin, Topics.ALL, config.topicPartitions(), config.topicReplicationFactor());
     }
-    // The console serves its own pages on its port; the others get a separate health/metrics server.
-    ServiceEndpoints endpoints = kind() == ServiceKind.CONSOLE ? null
+    // The console (pages) and the feature stream (queries) serve health and metrics beside their own
+    // routes on their port; the others get a separate health/metrics server.
+    ServiceEndpoints endpoints = kind() == ServiceKind.CONSOLE || kind() == ServiceKind.FEATURES ? null
         : ServiceEndpoints.start(config.httpHost(), config.httpPort(), kind().command);
     Pipeline pipeline = new Pipeline(endpoints);
     PatrolcastService service = pipeline.start(kind(), connection.fileValues(), System.getenv(), values);
-    System.out.println(service.name() + " running" + (endpoints == null ? "" : "; health and metrics at " + endpoints.url()) + ". Ctrl-C stops it.");
-    Daemon.serveUntilStopped(service.name(), () -> {
+    Daemon daemon = Daemon.onStop(service.name(), () -> {
       pipeline.close();
       if (endpoints != null) {
         endpoints.close();
       }
     });
+    System.out.println(service.name() + " running" + (endpoints == null ? "" : "; health and metrics at " + endpoints.url()) + ". Ctrl-C stops it.");
+    daemon.awaitStop();
     return 0;
   }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.ServiceConfig;
+import uk.patrolcast.platform.kafka.SchemaRoundTrip;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.platform.stack.FreePorts;
@@ -109,20 +110,21 @@ final class UpCommand implements Callable<Integer> {
       }
       throw e;
     }
-    System.out.println("Patrolcast is up.");
-    System.out.println("  console         http://127.0.0.1:" + port);
-    System.out.println("  health/metrics  " + endpoints.url() + "/health/ready  " + endpoints.url() + "/metrics");
-    System.out.println("  Kafka           " + bootstrap);
-    System.out.println("  schema registry " + registryUrl);
-    System.out.println("Press Ctrl-C to stop.");
     LocalStack toClose = stack;
-    Daemon.serveUntilStopped("patrolcast", () -> {
+    Daemon daemon = Daemon.onStop("patrolcast", () -> {
       pipeline.close();
       endpoints.close();
       if (toClose != null) {
         toClose.close();
       }
     });
+    System.out.println("Patrolcast is up.");
+    System.out.println("  console         http://127.0.0.1:" + port);
+    System.out.println("  health/metrics  " + endpoints.url() + "/health/ready  " + endpoints.url() + "/metrics");
+    System.out.println("  Kafka           " + bootstrap);
+    System.out.println("  schema registry " + registryUrl);
+    System.out.println("Press Ctrl-C to stop.");
+    daemon.awaitStop();
     return 0;
   }
 }

@@ -99,6 +99,11 @@ final class WatchCommand implements Callable<Integer> {
     if (p.getMessage() != null) {
       out.println("  " + p.getMessage());
     }
+    if (p.getLsoas().isEmpty()) {
+      // A refusal: no hours, the message says why.
+      out.flush();
+      return;
+    }
     List<String> months = p.getMonths();
     for (int m = 0; m < months.size(); m++) {
       double hours = 0;

@@ -91,6 +91,12 @@ public class ServiceConfig extends AbstractConfig {
     return Path.of(getString(STATE_DIR));
   }
 
+  /** Whether a data directory is configured. */
+  public boolean hasDataDir() {
+    String dir = getString(DATA_DIR);
+    return dir != null && !dir.isBlank();
+  }
+
   /** The data directory; a clear error when it is needed and not set. */
   public Path dataDir() {
     String dir = getString(DATA_DIR);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -27,6 +28,18 @@ public final class TopicReader {
   /** Every record (tombstones as null values), partition by partition in offset order. */
   public static <V extends SpecificRecord> void readAll(
       String bootstrapServers, SchemaRegistry registry, TopicSpec<V> spec, BiConsumer<String, V> sink) {
+    readAll(bootstrapServers, registry, spec, sink, partition -> {});
+  }
+
+  /**
+   * Like {@link #readAll(String, SchemaRegistry, TopicSpec, BiConsumer)}, and tells
+   * {@code partitionDone} when each partition has been read to its end: a key never spans
+   * partitions, so a caller can settle (and forget) a partition's keys there instead of holding the
+   * whole topic.
+   */
+  public static <V extends SpecificRecord> void readAll(
+      String bootstrapServers, SchemaRegistry registry, TopicSpec<V> spec, BiConsumer<String, V> sink,
+      IntConsumer partitionDone) {
     var keySerde = spec.keySerde(registry);
     var valueSerde = spec.valueSerde(registry);
     var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-reader-" + spec.name(), null);
@@ -51,6 +64,7 @@ public final class TopicReader {
             sink.accept(keySerde.deserialize(spec.name(), r.key()), valueSerde.deserialize(spec.name(), r.value()));
           }
         }
+        partitionDone.accept(tp.partition());
       }
     }
   }

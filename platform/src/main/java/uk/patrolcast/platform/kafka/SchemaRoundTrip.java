@@ -1,4 +1,4 @@
-package uk.patrolcast.launcher;
+package uk.patrolcast.platform.kafka;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -28,12 +29,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.errors.TopicExistsException;
-import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
+import uk.patrolcast.schemas.serde.WireFormat;
 
 /**
  * A smoke check of the whole serialisation path before any data flows: for every topic of the
@@ -50,7 +51,6 @@ public final class SchemaRoundTrip {
   public static Map<String, Integer> run(String bootstrapServers, SchemaRegistry registry) {
     createScratchTopic(bootstrapServers);
     List<TopicSpec<?>> specs = Topics.ALL;
-    List<byte[]> sent = new ArrayList<>();
     List<Object> originals = new ArrayList<>();
     Properties producerProps = KafkaClientConfigs.producer(bootstrapServers, "patrolcast-roundtrip");
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -59,7 +59,6 @@ public final class SchemaRoundTrip {
         byte[] value = serialize(spec, sample, registry);
         byte[] key = spec.keySerde(registry).serialize(spec.name(), "roundtrip");
         producer.send(new ProducerRecord<>(SCRATCH_TOPIC, 0, key, value)).get(30, TimeUnit.SECONDS);
-        sent.add(value);
         originals.add(sample);
       }
     } catch (Exception e) {
@@ -91,7 +90,7 @@ public final class SchemaRoundTrip {
         if (!"roundtrip".equals(key)) {
           throw new IllegalStateException("Schema round trip: key of " + spec.name() + " came back as " + key);
         }
-        ids.put(spec.name(), java.nio.ByteBuffer.wrap(bytes, 1, 4).getInt());
+        ids.put(spec.name(), WireFormat.schemaId(bytes));
       }
     }
     return ids;
@@ -125,7 +124,7 @@ public final class SchemaRoundTrip {
       admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 1, (short) 1)
           .configs(Map.of("retention.ms", Long.toString(Duration.ofHours(1).toMillis()), "max.message.bytes", Integer.toString(32 << 20)))))
           .all().get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("Cannot create " + SCRATCH_TOPIC + ": " + e.getCause(), e);
       }

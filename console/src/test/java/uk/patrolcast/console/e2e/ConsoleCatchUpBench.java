@@ -1,0 +1,49 @@
+package uk.patrolcast.console.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import uk.patrolcast.console.ConsoleConfig;
+import uk.patrolcast.console.ConsoleService;
+import uk.patrolcast.console.TestStack;
+import uk.patrolcast.platform.stack.LocalStack;
+
+/**
+ * How long a restarted console takes to rebuild its views from the topics, and the heap they take:
+ * the fixture is published first, then a console starts and reads everything. Prints one line.
+ * {@code java -cp <test classpath> uk.patrolcast.console.e2e.ConsoleCatchUpBench [DATA_DIR]}
+ * (window: {@code -Dconsole.e2e.first}/{@code last}, as for the browser tests).
+ */
+public final class ConsoleCatchUpBench {
+  private ConsoleCatchUpBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    try (LocalStack stack = LocalStack.startTemporary()) {
+      TestStack.ensureTopics(stack.bootstrapServers());
+      try (ConsoleEvents events = new FixtureEvents()) {
+        events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("bench"));
+        events.advance();
+      }
+      System.gc();
+      long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+      Map<String, Object> settings = new HashMap<>();
+      settings.put("bootstrap.servers", stack.bootstrapServers());
+      settings.put("schema.registry.url", stack.schemaRegistryUrl());
+      long t = System.nanoTime();
+      try (ConsoleService console = new ConsoleService(new ConsoleConfig(settings))) {
+        console.start();
+        while (!console.ready()) {
+          Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        Object records = ((Map<?, ?>) console.status().get("feed")).get("records");
+        System.gc();
+        long heapAfter = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        System.out.printf("CATCH-UP %s records in %.1f s (%.0f records/s); views take about %d MB of heap%n", records, seconds,
+            ((Number) records).doubleValue() / seconds, (heapAfter - heapBefore) >> 20);
+      }
+    }
+  }
+}

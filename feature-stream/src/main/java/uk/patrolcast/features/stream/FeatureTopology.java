@@ -1,0 +1,147 @@
+package uk.patrolcast.features.stream;
+
+import java.time.YearMonth;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import uk.patrolcast.events.LsoaMonthFeatures;
+import uk.patrolcast.events.LsoaProfile;
+import uk.patrolcast.events.MonthClosed;
+import uk.patrolcast.events.RiskScore;
+import uk.patrolcast.events.SnapshotReady;
+import uk.patrolcast.features.model.CellCount;
+import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.SchemaRegistry;
+import uk.patrolcast.schemas.serde.AvroSerde;
+
+/**
+ * The feature stream's topology. It only wires; the rules live in {@code model}.
+ *
+ * <pre>
+ * crime.records.v1 ─► record → (cell, contentHash) ─► table "records" (by record key: a record seen
+ *   twice counts once, a tombstone retracts it) ─► group by cell &lt;lsoa&gt;:&lt;month&gt; ─► aggregate
+ *   (count, hash sum) with adder and subtractor, table "cell-counts"            [scales with partitions]
+ *   ─► cell changes ─┐
+ * ingest.month-closed.v1 ─┤
+ * reference.lsoa.v1 ──────┼─► repartition "builder-input" (1 partition) ─► snapshot builder
+ * risk.lsoa.v1 ───────────┘      (one task; stores builder-cells, -months, -profiles, -risk)
+ *   ─► features.lsoa-month.v1 + features.snapshot-ready.v1   (in the task's transaction)
+ * </pre>
+ */
+public final class FeatureTopology {
+  public static final String RECORDS_STORE = "records";
+  public static final String CELL_COUNTS_STORE = "cell-counts";
+  public static final String CELLS_STORE = "builder-cells";
+  public static final String MONTHS_STORE = "builder-months";
+  public static final String PROFILES_STORE = "builder-profiles";
+  public static final String RISK_STORE = "builder-risk";
+
+  private FeatureTopology() {}
+
+  /**
+   * @param joinRisk rows carry the latest risk score
+   * @param profileQuietMillis a re-check after profile changes waits this long after the last one
+   * @param punctuateMillis how often the builder re-checks deferred work and refreshes its progress
+   * @param firstMonth the first month of data if known in advance, else null (the earliest closed month)
+   */
+  public record Settings(boolean joinRisk, long profileQuietMillis, long punctuateMillis, YearMonth firstMonth) {
+    public static final Settings DEFAULTS = new Settings(true, 2000, 1000, null);
+  }
+
+  /** Decoders of the builder's Avro inputs (registry-backed, so older writer schemas still read). */
+  record Codecs(AvroSerde<MonthClosed> closed, AvroSerde<LsoaProfile> profile, AvroSerde<RiskScore> risk) {}
+
+  public static Topology build(SchemaRegistry registry, Settings settings, SnapshotProgress progress) {
+    StreamsBuilder builder = new StreamsBuilder();
+    AvroSerde<String> key = Topics.CRIME_RECORDS.keySerde(registry);
+
+    KTable<String, RecordCell> records = builder
+        .stream(Topics.CRIME_RECORDS.name(), Consumed.with(key, Topics.CRIME_RECORDS.valueSerde(registry)).withName("crime-records"))
+        .mapValues((recordKey, record) -> {
+          progress.recordRead();
+          return RecordCell.of(recordKey, record);
+        }, Named.as("record-cell"))
+        .toTable(Named.as("records-by-key"),
+            Materialized.<String, RecordCell, KeyValueStore<Bytes, byte[]>>as(RECORDS_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.RECORD_CELL));
+
+    KTable<String, CellCount> cellCounts = records
+        .groupBy((recordKey, cell) -> KeyValue.pair(cell.cellKey(), cell.contentHash()),
+            Grouped.with("cells", Serdes.String(), Serdes.Long()))
+        .aggregate(() -> CellCount.ZERO,
+            (cell, hash, count) -> count.plus(hash),
+            (cell, hash, count) -> count.minus(hash),
+            Named.as("count-cells"),
+            Materialized.<String, CellCount, KeyValueStore<Bytes, byte[]>>as(CELL_COUNTS_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_COUNT));
+
+    KStream<String, BuilderInput> cells = cellCounts.toStream(Named.as("cell-changes"))
+        .mapValues(count -> (BuilderInput) new BuilderInput.Cell(count), Named.as("cell-input"));
+    KStream<String, BuilderInput> closures = raw(builder, key, Topics.MONTH_CLOSED.name(), "month-closed")
+        .mapValues(bytes -> (BuilderInput) new BuilderInput.Closure(bytes), Named.as("closure-input"));
+    KStream<String, BuilderInput> profiles = raw(builder, key, Topics.LSOA_PROFILES.name(), "profiles")
+        .mapValues(bytes -> (BuilderInput) new BuilderInput.Profile(bytes), Named.as("profile-input"));
+    KStream<String, BuilderInput> risks = raw(builder, key, Topics.RISK_SCORES.name(), "risk-scores")
+        .mapValues(bytes -> (BuilderInput) new BuilderInput.Risk(bytes), Named.as("risk-input"));
+
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE), Serdes.String(), InternalSerdes.CELL_COUNT));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MONTHS_STORE), Serdes.String(), InternalSerdes.MONTH_STATE));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RISK_STORE), Serdes.String(), Serdes.ByteArray()));
+
+    Codecs codecs = new Codecs(
+        Topics.MONTH_CLOSED.valueSerde(registry), Topics.LSOA_PROFILES.valueSerde(registry), Topics.RISK_SCORES.valueSerde(registry));
+    KStream<String, SpecificRecord> published = cells
+        .merge(closures, Named.as("merge-closures"))
+        .merge(profiles, Named.as("merge-profiles"))
+        .merge(risks, Named.as("merge-risks"))
+        .repartition(Repartitioned.<String, BuilderInput>as("builder-input")
+            .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.BUILDER_INPUT).withNumberOfPartitions(1))
+        .process(() -> new SnapshotBuilder(settings, progress, codecs), Named.as("snapshot-builder"),
+            CELLS_STORE, MONTHS_STORE, PROFILES_STORE, RISK_STORE);
+
+    published.filter((k, v) -> v instanceof LsoaMonthFeatures, Named.as("rows"))
+        .mapValues(v -> (LsoaMonthFeatures) v, Named.as("as-rows"))
+        .to(Topics.FEATURES.name(), Produced.with(key, Topics.FEATURES.valueSerde(registry)).withName("features-out"));
+    published.filter((k, v) -> v instanceof SnapshotReady, Named.as("readies"))
+        .mapValues(v -> (SnapshotReady) v, Named.as("as-readies"))
+        .to(Topics.SNAPSHOT_READY.name(), Produced.with(key, Topics.SNAPSHOT_READY.valueSerde(registry)).withName("snapshot-ready-out"));
+    return builder.build();
+  }
+
+  /**
+   * Adds what the topology needs to Streams properties. A record that cannot be read is logged and
+   * skipped (its month then stays incomplete, which {@code /watermark} shows) instead of stopping the
+   * whole stream.
+   */
+  public static Properties withTopologySettings(Properties streams) {
+    streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // No input here needs time alignment with another (no joins; the builder's inputs are merged and
+    // its decisions rest on counts and hashes, not on order): never hold a task back waiting for an
+    // empty partition of a merged input.
+    streams.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+    return streams;
+  }
+
+  /** A source whose values stay in their wire format (the builder decodes them). */
+  private static KStream<String, byte[]> raw(StreamsBuilder builder, AvroSerde<String> key, String topic, String name) {
+    return builder.stream(topic, Consumed.with(key, Serdes.ByteArray()).withName(name));
+  }
+}
