@@ -2,6 +2,7 @@ package uk.patrolcast.forecast.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import uk.patrolcast.forecast.data.AreaProfiles;
@@ -52,6 +53,10 @@ public final class Forecaster {
   }
 
   private List<List<ForecastSet.Driver>> drivers(CountModel model, float[] rows, float[] priors, int n) {
+    if (topDrivers == 0) {
+      // SHAP is most of a refresh's cost: skip it when no drivers are wanted (a backtest).
+      return Collections.nCopies(n, List.of());
+    }
     List<String> names = model.featureNames();
     int width = names.size();
     float[][] contrib = model.contributions(rows, priors, n);

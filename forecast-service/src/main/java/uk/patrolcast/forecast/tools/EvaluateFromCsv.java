@@ -85,7 +85,7 @@ public final class EvaluateFromCsv {
     System.out.println("Interval dispersion (wards) " + fmt(model.intervals().wardDispersion()) + " levels " + fmt(model.intervals().wardLevel()));
     System.out.println("== VALIDATION");
     print(model.validation());
-    Forecaster forecaster = new Forecaster(5);
+    Forecaster forecaster = new Forecaster(0); // the backtest scores means and intervals, not drivers
     TreeMap<YearMonth, ForecastSet> sets = new TreeMap<>();
     long t2 = System.nanoTime();
     for (YearMonth o = trainUntil; !o.isAfter(table.lastMonth()); o = o.plusMonths(1)) {

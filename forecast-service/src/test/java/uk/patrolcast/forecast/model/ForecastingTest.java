@@ -119,6 +119,16 @@ class ForecastingTest {
   }
 
   @Test
+  void withoutDriversTheForecastIsTheSameAndCarriesNoDrivers() {
+    ForecastSet with = new Forecaster(4).forecast(model, TABLE.upTo(CUTOFF));
+    ForecastSet without = new Forecaster(0).forecast(model, TABLE.upTo(CUTOFF));
+    assertThat(without.mean()).isDeepEqualTo(with.mean());
+    assertThat(without.lower()).isDeepEqualTo(with.lower());
+    assertThat(without.upper()).isDeepEqualTo(with.upper());
+    assertThat(without.drivers()).hasSize(TABLE.areas().size()).allSatisfy(d -> assertThat(d).isEmpty());
+  }
+
+  @Test
   void aSavedModelLoadsAfterARestartAndForecastsTheSame(@TempDir Path dir) {
     ModelStore store = new ModelStore(dir);
     store.save(model, 2);
