@@ -185,9 +185,9 @@ public final class EvaluateFromCsv {
       return v == null ? fallback : v.get(0);
     }
 
-    /** Poisson defaults with {@code key=value} overrides in BoosterParams' string names. */
+    /** The tuned parameters (what the service trains with) with {@code key=value} overrides in BoosterParams' string names. */
     static BoosterParams params(List<String> overrides) {
-      Map<String, String> m = BoosterParams.defaults(BoosterParams.POISSON).asStrings();
+      Map<String, String> m = BoosterParams.tuned().asStrings();
       for (String o : overrides) {
         String[] kv = o.split("=", 2);
         if (kv.length != 2 || !m.containsKey(kv[0])) {
