@@ -1,14 +1,128 @@
 package uk.patrolcast.forecast;
 
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+import uk.patrolcast.forecast.model.BoosterParams;
+import uk.patrolcast.forecast.model.ModelTrainer;
+import uk.patrolcast.forecast.model.ValidationScheme;
+import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.config.ServiceConfig;
 
 /** Settings of the forecast service: the shared ones plus its own. */
 public final class ForecastConfig extends ServiceConfig {
-  public static final ConfigDef DEFINITION = ServiceConfig.base();
+  public static final String MODE = "patrolcast.mode";
+  public static final String TRAIN_UNTIL = "forecast.train.until";
+  public static final String RETRAIN_EVERY = "forecast.retrain.every.months";
+  public static final String SETTLE_MS = "forecast.settle.ms";
+  public static final String SEARCH_TRIALS = "forecast.search.trials";
+  public static final String COMPARE_OBJECTIVES = "forecast.search.compare.objectives";
+  public static final String PARAMS = "forecast.params";
+  public static final String SEED = "forecast.seed";
+  public static final String THREADS = "forecast.threads";
+  public static final String FOLDS = "forecast.validation.folds";
+  public static final String FOLD_STEP = "forecast.validation.step.months";
+  public static final String FOLD_WINDOW = "forecast.validation.window.months";
+  public static final String COVERAGE = "forecast.interval.target.coverage";
+  public static final String DRIVERS = "forecast.drivers.top";
+  public static final String RISK_WINDOW = "forecast.risk.window.months";
+
+  public static final ConfigDef DEFINITION = ServiceConfig.base()
+      .define(MODE, Type.STRING, "up", ValidString.in("up", "run"), Importance.HIGH,
+          "run: train once on complete snapshots up to forecast.train.until, then forecast every origin from that month on; "
+              + "up: load or train a champion, forecast each new month at once, retrain on a schedule (champion/challenger).")
+      .define(TRAIN_UNTIL, Type.STRING, "", Importance.HIGH,
+          "YYYY-MM: last month whose counts training may use (required in run mode; in up mode, empty trains up to the latest complete month).")
+      .define(RETRAIN_EVERY, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+          "up mode: train a challenger once the latest complete month is this many months past the champion's cut-off.")
+      .define(SETTLE_MS, Type.LONG, 5000L, Range.atLeast(0), Importance.LOW,
+          "up mode: wait this long without a new snapshot before training, so a replay of history trains once, at its end.")
+      .define(SEARCH_TRIALS, Type.INT, 1, Range.between(1, 500), Importance.MEDIUM,
+          "Hyperparameter search budget per training: trials on rolling-origin validation (1 = the configured parameters only).")
+      .define(COMPARE_OBJECTIVES, Type.BOOLEAN, true, Importance.LOW,
+          "Spend the search's first trials on the other objectives at the configured parameters.")
+      .define(PARAMS, Type.LIST, List.of(), Importance.MEDIUM,
+          "Overrides of the tuned model parameters, key=value (keys of BoosterParams: objective, eta, max_depth, ...).")
+      .define(SEED, Type.LONG, ModelTrainer.Settings.standard().seed(), Importance.LOW, "Seed of XGBoost and of the search.")
+      .define(THREADS, Type.INT, 2, Range.atLeast(1), Importance.LOW, "XGBoost threads.")
+      .define(FOLDS, Type.INT, ValidationScheme.standard().folds(), Range.atLeast(1), Importance.LOW, "Rolling-origin validation folds.")
+      .define(FOLD_STEP, Type.INT, ValidationScheme.standard().stepMonths(), Range.atLeast(1), Importance.LOW,
+          "Months between the folds' cut-offs.")
+      .define(FOLD_WINDOW, Type.INT, ValidationScheme.standard().windowMonths(), Range.between(1, 12), Importance.LOW,
+          "Validation months per fold (also the horizons validated recursively).")
+      .define(COVERAGE, Type.DOUBLE, ModelTrainer.Settings.standard().targetCoverage(), Range.between(0.5, 0.99), Importance.LOW,
+          "Coverage the 80% intervals are calibrated to on validation.")
+      .define(DRIVERS, Type.INT, 5, Range.between(0, 50), Importance.LOW, "Top drivers published with each LSOA forecast.")
+      .define(RISK_WINDOW, Type.INT, 36, Range.atLeast(1), Importance.LOW,
+          "Months of counts, ending at the training cut-off, the static risk regression is fitted on.");
 
   public ForecastConfig(Map<?, ?> values) {
     super(DEFINITION, values);
+    if (runMode() && trainUntil() == null) {
+      throw new ConfigException(TRAIN_UNTIL, "", "run mode needs the month training stops at (YYYY-MM)");
+    }
+  }
+
+  public boolean runMode() {
+    return "run".equals(getString(MODE));
+  }
+
+  /** The training cut-off, or null when not set. */
+  public YearMonth trainUntil() {
+    String v = getString(TRAIN_UNTIL);
+    return v == null || v.isBlank() ? null : Months.parse(v.trim());
+  }
+
+  public int retrainEveryMonths() {
+    return getInt(RETRAIN_EVERY);
+  }
+
+  public long settleMillis() {
+    return getLong(SETTLE_MS);
+  }
+
+  public int searchTrials() {
+    return getInt(SEARCH_TRIALS);
+  }
+
+  public boolean compareObjectives() {
+    return getBoolean(COMPARE_OBJECTIVES);
+  }
+
+  /** The tuned parameters with this configuration's overrides. */
+  public BoosterParams params() {
+    Map<String, String> m = new LinkedHashMap<>(BoosterParams.tuned().asStrings());
+    for (String o : getList(PARAMS)) {
+      String[] kv = o.split("=", 2);
+      if (kv.length != 2 || !m.containsKey(kv[0].trim())) {
+        throw new ConfigException(PARAMS, o, "expected key=value with a key among " + m.keySet());
+      }
+      m.put(kv[0].trim(), kv[1].trim());
+    }
+    try {
+      return BoosterParams.fromStrings(m);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(PARAMS, getList(PARAMS), e.getMessage());
+    }
+  }
+
+  public ModelTrainer.Settings trainerSettings() {
+    return new ModelTrainer.Settings(new ValidationScheme(getInt(FOLDS), getInt(FOLD_STEP), getInt(FOLD_WINDOW)), getLong(SEED),
+        getInt(THREADS), getDouble(COVERAGE));
+  }
+
+  public int topDrivers() {
+    return getInt(DRIVERS);
+  }
+
+  public int riskWindowMonths() {
+    return getInt(RISK_WINDOW);
   }
 }

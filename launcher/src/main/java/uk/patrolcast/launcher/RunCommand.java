@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import uk.patrolcast.allocator.AllocationCsv;
 import uk.patrolcast.features.FeatureCsv;
 import uk.patrolcast.features.FeatureService;
+import uk.patrolcast.forecast.ForecastOutputs;
 import uk.patrolcast.ingest.IngestOutputs;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.DataLayout;
@@ -106,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
       }
       run.stopServices();
       FeatureCsv.write(bootstrap, run.registry(), out.resolve("features.csv"));
+      List<String> models = ForecastOutputs.write(bootstrap, run.registry(), out);
       AllocationCsv.write(bootstrap, run.registry(), out);
 
       ObjectNode versions = report.putObject("versions");
@@ -114,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
       versions.set("schemas", HttpApi.JSON.valueToTree(run.schemaIds()));
       versions.put("kafka", v.getProperty("kafka"));
       versions.put("xgboost", v.getProperty("xgboost"));
+      versions.set("models", HttpApi.JSON.valueToTree(models));
       versions.put("ortools", v.getProperty("ortools"));
     }
     double wall = (System.nanoTime() - started) / 1e9;

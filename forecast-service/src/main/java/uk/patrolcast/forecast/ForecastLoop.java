@@ -1,0 +1,335 @@
+package uk.patrolcast.forecast;
+
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.patrolcast.events.EvaluationKind;
+import uk.patrolcast.events.Forecast;
+import uk.patrolcast.events.ForecastReady;
+import uk.patrolcast.events.LsoaMonthFeatures;
+import uk.patrolcast.events.LsoaProfile;
+import uk.patrolcast.events.ModelEvaluation;
+import uk.patrolcast.events.ModelRole;
+import uk.patrolcast.events.RiskScore;
+import uk.patrolcast.events.SnapshotReady;
+import uk.patrolcast.forecast.data.FeatureStore;
+import uk.patrolcast.forecast.data.FeatureTable;
+import uk.patrolcast.forecast.eval.Backtest;
+import uk.patrolcast.forecast.eval.MetricValues;
+import uk.patrolcast.forecast.kafka.ForecastPublisher;
+import uk.patrolcast.forecast.kafka.ForecastRecords;
+import uk.patrolcast.forecast.model.ChampionChallenger;
+import uk.patrolcast.forecast.model.ForecastSet;
+import uk.patrolcast.forecast.model.Forecaster;
+import uk.patrolcast.forecast.model.ModelStore;
+import uk.patrolcast.forecast.model.TrainedModel;
+import uk.patrolcast.forecast.risk.RiskFit;
+import uk.patrolcast.platform.config.Months;
+import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import uk.patrolcast.platform.kafka.TopicReader;
+import uk.patrolcast.platform.service.ServiceEndpoints;
+import uk.patrolcast.schemas.TopicSpec;
+import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.SchemaRegistry;
+import uk.patrolcast.schemas.serde.AvroSerde;
+
+/**
+ * The forecast service's consumer loop: reads the feature and reference topics into the
+ * {@link FeatureStore}, starts training in the background when the {@link ForecastSchedule} says so,
+ * adopts finished models (champion/challenger in up mode), and forecasts each origin as its snapshot
+ * completes, publishing everything of an origin in one transaction. Only this thread touches the
+ * store, the champion and the publisher; training works on an immutable table.
+ */
+final class ForecastLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(ForecastLoop.class);
+  /** Origins whose forecasts are kept to be scored later (about 1.5 MB each). */
+  private static final int ARCHIVE_LIMIT = 24;
+
+  private final ForecastConfig config;
+  private final SchemaRegistry registry;
+  private final ModelStore store;
+  private final ForecastSchedule schedule;
+  private final TrainingJob trainingJob;
+  private final Forecaster forecaster;
+  private final FeatureStore features = new FeatureStore();
+  private final Map<YearMonth, ForecastSchedule.Published> published = new HashMap<>();
+  private final TreeMap<YearMonth, ForecastSet> archive = new TreeMap<>();
+  private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "forecast-training");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Timer refreshTimer = Timer.builder("patrolcast.forecast.refresh").description("Forecast of one origin, all areas, 12 horizons")
+      .register(ServiceEndpoints.metrics());
+
+  private volatile boolean running = true;
+  private volatile String watermark;
+  private volatile String failure;
+  private volatile String state = "starting";
+  private volatile TrainedModel champion;
+  private Future<TrainingJob.Outcome> training;
+  private YearMonth lastAttempt;
+  private long lastSnapshotNanos = System.nanoTime();
+  private volatile FeatureTable table;
+  private volatile int originsPublished;
+  private volatile int badRecords;
+
+  ForecastLoop(ForecastConfig config, SchemaRegistry registry) {
+    this.config = config;
+    this.registry = registry;
+    this.store = new ModelStore(config.stateDir().resolve("forecast").resolve("models"));
+    this.schedule = new ForecastSchedule(config.runMode(), config.trainUntil(), config.retrainEveryMonths(), config.settleMillis());
+    this.trainingJob = new TrainingJob(config);
+    this.forecaster = new Forecaster(config.topDrivers());
+  }
+
+  @Override
+  public void run() {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+            KafkaClientConfigs.consumer(config.bootstrapServers(), "patrolcast-forecast-" + config.instanceId(), null),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ForecastPublisher publisher = new ForecastPublisher(config.bootstrapServers(), registry,
+            "patrolcast-forecast-" + config.instanceId())) {
+      restore();
+      assignFromStart(consumer);
+      state = champion == null ? "waiting for snapshots" : "serving";
+      AvroSerde<LsoaProfile> profiles = Topics.LSOA_PROFILES.valueSerde(registry);
+      AvroSerde<LsoaMonthFeatures> rows = Topics.FEATURES.valueSerde(registry);
+      AvroSerde<SnapshotReady> ready = Topics.SNAPSHOT_READY.valueSerde(registry);
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          dispatch(r, profiles, rows, ready);
+        }
+        step(publisher);
+      }
+    } catch (Exception e) {
+      if (running) {
+        failure = e.toString();
+        log.error("The forecast service stopped: {}", e.toString(), e);
+      }
+    } finally {
+      trainer.shutdownNow();
+      TrainedModel c = champion;
+      if (c != null) {
+        c.close();
+      }
+      archive.clear();
+    }
+  }
+
+  /** The champion saved under state.dir (up mode) and what was already published (a restart). */
+  private void restore() {
+    if (!config.runMode()) {
+      store.champion().ifPresent(v -> {
+        champion = store.load(v, config.trainerSettings().threads());
+        log.info("Loaded champion {} (trained up to {}) from {}", v, Months.format(champion.trainUntil()), store.root());
+      });
+    }
+    TopicReader.latest(config.bootstrapServers(), registry, Topics.FORECAST_READY).forEach((k, v) -> {
+      published.put(Months.parse(v.getOriginMonth()), new ForecastSchedule.Published(v.getDataRevision(), v.getModelVersion()));
+    });
+  }
+
+  private void dispatch(ConsumerRecord<byte[], byte[]> r, AvroSerde<LsoaProfile> profiles, AvroSerde<LsoaMonthFeatures> rows,
+      AvroSerde<SnapshotReady> ready) {
+    if (r.value() == null) {
+      return;
+    }
+    try {
+      if (r.topic().equals(Topics.FEATURES.name())) {
+        features.accept(rows.deserialize(r.topic(), r.value()));
+      } else if (r.topic().equals(Topics.SNAPSHOT_READY.name())) {
+        features.accept(ready.deserialize(r.topic(), r.value()));
+      } else if (r.topic().equals(Topics.LSOA_PROFILES.name())) {
+        features.accept(profiles.deserialize(r.topic(), r.value()));
+      }
+    } catch (RuntimeException e) {
+      // A record we cannot read must not stop forecasting; it is counted and shown in status.
+      badRecords++;
+      log.warn("Skipped unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
+    }
+  }
+
+  private void step(ForecastPublisher publisher) throws Exception {
+    if (!features.drainCompleted().isEmpty()) {
+      table = features.table();
+      lastSnapshotNanos = System.nanoTime();
+    }
+    if (training != null && training.isDone()) {
+      TrainingJob.Outcome outcome;
+      try {
+        outcome = training.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        training = null;
+        String message = "Training up to " + Months.format(lastAttempt) + " failed: " + e.getCause().getMessage();
+        if (config.runMode()) {
+          throw new IllegalStateException(message, e.getCause());
+        }
+        log.error(message, e.getCause());
+        state = champion == null ? "training failed" : "serving";
+        return;
+      }
+      training = null;
+      adopt(outcome, publisher);
+    }
+    long sinceSnapshot = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastSnapshotNanos);
+    YearMonth cutoff = schedule.trainingCutoff(table, champion == null ? null : champion.trainUntil(), lastAttempt, training != null,
+        sinceSnapshot);
+    if (cutoff != null) {
+      lastAttempt = cutoff;
+      FeatureTable snapshot = table.upTo(cutoff);
+      TrainedModel current = champion;
+      state = "training up to " + Months.format(cutoff);
+      log.info("Training a {} model on complete snapshots up to {}", current == null ? "first" : "challenger", Months.format(cutoff));
+      training = trainer.submit(() -> trainingJob.train(snapshot, cutoff, current));
+    }
+    if (champion != null) {
+      YearMonth first = config.runMode() ? config.trainUntil() : champion.trainUntil();
+      for (YearMonth origin : schedule.origins(table, first, published, champion.version())) {
+        publishOrigin(origin, publisher);
+      }
+    }
+  }
+
+  /** A finished training: publish the model's records, and make it the champion if it is the first or won. */
+  private void adopt(TrainingJob.Outcome o, ForecastPublisher publisher) {
+    TrainedModel model = o.model();
+    ChampionChallenger.Decision decision = o.decision();
+    boolean becomesChampion = decision == null || decision.promoted();
+    Instant now = Instant.now();
+    List<ModelEvaluation> evaluations = new ArrayList<>();
+    evaluations.add(ForecastRecords.evaluation(model, EvaluationKind.VALIDATION, becomesChampion ? ModelRole.CHAMPION : ModelRole.CHALLENGER,
+        null, null, model.validationFrom(), model.validationTo(), model.validation(), now));
+    if (decision != null) {
+      evaluations.add(ForecastRecords.evaluation(champion, EvaluationKind.CHALLENGE, ModelRole.CHAMPION, null, decision.reason(),
+          decision.windowFrom(), decision.windowTo(), decision.championMetrics(), now));
+      evaluations.add(ForecastRecords.evaluation(model, EvaluationKind.CHALLENGE, ModelRole.CHALLENGER, decision.promoted(), decision.reason(),
+          decision.windowFrom(), decision.windowTo(), decision.challengerMetrics(), now));
+      log.info("{}", decision.reason());
+    }
+    RiskFit risk = o.risk();
+    String riskVersion = ForecastRecords.riskVersion(risk);
+    publisher.inTransaction(() -> {
+      if (becomesChampion) {
+        publisher.send(Topics.RISK_MODELS, riskVersion, ForecastRecords.riskModel(risk, riskVersion, now));
+        for (RiskScore s : ForecastRecords.riskScores(risk, o.areas(), riskVersion)) {
+          publisher.send(Topics.RISK_SCORES, s.getLsoa21cd(), s);
+        }
+      }
+      for (ModelEvaluation e : evaluations) {
+        publisher.send(Topics.EVALUATIONS, ForecastRecords.evaluationKey(e), e);
+      }
+    });
+    store.save(model, config.trainerSettings().threads());
+    if (becomesChampion) {
+      store.setChampion(model.version());
+      TrainedModel old = champion;
+      champion = model;
+      archive.clear();
+      if (old != null) {
+        old.close();
+      }
+    } else {
+      model.close();
+    }
+    state = "serving";
+  }
+
+  private void publishOrigin(YearMonth origin, ForecastPublisher publisher) {
+    long t0 = System.nanoTime();
+    TrainedModel model = champion;
+    ForecastSet set = forecaster.forecast(model, table.upTo(origin));
+    archive.put(origin, set.withoutDrivers());
+    while (archive.size() > ARCHIVE_LIMIT) {
+      archive.pollFirstEntry();
+    }
+    YearMonth first = config.runMode() ? config.trainUntil() : model.trainUntil();
+    List<MetricValues> metrics = Backtest.score(archive, first, table.upTo(origin).counts());
+    Instant now = Instant.now();
+    ModelEvaluation evaluation = metrics.isEmpty() ? null : ForecastRecords.evaluation(model,
+        config.runMode() ? EvaluationKind.BACKTEST : EvaluationKind.LIVE, ModelRole.CHAMPION, null, null, first.plusMonths(1), origin, metrics,
+        now);
+    publisher.inTransaction(() -> {
+      for (Forecast f : ForecastRecords.lsoaForecasts(set, now)) {
+        publisher.send(Topics.LSOA_FORECASTS, ForecastRecords.forecastKey(f.getAreaCode(), origin), f);
+      }
+      for (Forecast f : ForecastRecords.wardForecasts(set, now)) {
+        publisher.send(Topics.WARD_FORECASTS, ForecastRecords.forecastKey(f.getAreaCode(), origin), f);
+      }
+      if (evaluation != null) {
+        publisher.send(Topics.EVALUATIONS, ForecastRecords.evaluationKey(evaluation), evaluation);
+      }
+      ForecastReady ready = ForecastRecords.ready(set, now);
+      publisher.send(Topics.FORECAST_READY, Months.format(origin), ready);
+    });
+    published.put(origin, new ForecastSchedule.Published(set.dataRevision(), model.version()));
+    originsPublished = published.size();
+    String current = watermark;
+    if (current == null || Months.parse(current).isBefore(origin)) {
+      watermark = Months.format(origin);
+    }
+    long nanos = System.nanoTime() - t0;
+    refreshTimer.record(nanos, TimeUnit.NANOSECONDS);
+    log.info("Published forecasts of origin {} (revision {}, {} areas, {} wards, model {}) in {} ms", Months.format(origin), set.dataRevision(),
+        set.areas().size(), set.wards().size(), model.version(), TimeUnit.NANOSECONDS.toMillis(nanos));
+  }
+
+  private void assignFromStart(KafkaConsumer<byte[], byte[]> consumer) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (TopicSpec<?> spec : List.of(Topics.LSOA_PROFILES, Topics.FEATURES, Topics.SNAPSHOT_READY)) {
+      for (PartitionInfo p : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(spec.name(), p.partition()));
+      }
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  void stop() {
+    running = false;
+  }
+
+  String watermark() {
+    return watermark;
+  }
+
+  String failure() {
+    return failure;
+  }
+
+  Map<String, Object> status() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("mode", config.runMode() ? "run" : "up");
+    s.put("state", state);
+    TrainedModel c = champion;
+    s.put("model", c == null ? null : c.version());
+    s.put("trainUntil", c == null ? null : Months.format(c.trainUntil()));
+    FeatureTable t = table;
+    s.put("lastCompleteMonth", t == null ? null : Months.format(t.lastMonth()));
+    s.put("watermark", watermark);
+    s.put("originsPublished", originsPublished);
+    s.put("unreadableRecords", badRecords);
+    if (failure != null) {
+      s.put("failure", failure);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,140 @@
+package uk.patrolcast.forecast.model;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything that defines how a count model is trained, besides the data: the XGBoost objective and
+ * tree parameters, how many years of origins it learns from, and whether it boosts from each area's
+ * own 36-month mean (an offset) or from a global constant.
+ *
+ * @param objective count:poisson, reg:tweedie or reg:squarederror
+ * @param trainYears years of training origins before the cut-off
+ * @param offset boost from each area's prior mean (log link: log of it; squared error: the mean)
+ * @param withRisk add the static risk score (fitted at each origin on counts up to it) as a feature
+ * @param maxRounds boosting rounds allowed; early stopping on validation picks fewer
+ */
+public record BoosterParams(
+    String objective,
+    double eta,
+    int maxDepth,
+    double minChildWeight,
+    double subsample,
+    double colsampleByTree,
+    double lambda,
+    double alpha,
+    double gamma,
+    double maxDeltaStep,
+    double tweedieVariancePower,
+    int trainYears,
+    boolean offset,
+    boolean withRisk,
+    int maxRounds) {
+
+  public static final String POISSON = "count:poisson";
+  public static final String TWEEDIE = "reg:tweedie";
+  public static final String SQUARED = "reg:squarederror";
+
+  public BoosterParams {
+    if (!objective.equals(POISSON) && !objective.equals(TWEEDIE) && !objective.equals(SQUARED)) {
+      throw new IllegalArgumentException("Objective must be " + POISSON + ", " + TWEEDIE + " or " + SQUARED + ", got " + objective);
+    }
+    if (trainYears < 1) {
+      throw new IllegalArgumentException("trainYears must be at least 1");
+    }
+  }
+
+  /** Reasonable starting values (the search's first trials). */
+  public static BoosterParams defaults(String objective) {
+    return new BoosterParams(objective, 0.1, 5, 20, 0.8, 0.8, 1.0, 0.0, 0.0, objective.equals(SQUARED) ? 0.0 : 0.7, 1.3, 6, true, false, 1000);
+  }
+
+  /**
+   * The parameters the offline search chose (see the README: rolling-origin validation before
+   * 2023-02, never the evaluation months); what the service trains with unless told otherwise.
+   */
+  public static BoosterParams tuned() {
+    // Best of the 15 trials run (two seeded rounds, README "Validation scheme and search"), score 1.2414.
+    return new BoosterParams(POISSON, 0.1, 6, 5, 0.6, 0.5, 3.0, 0.0, 0.0, 2.0, 1.3, 7, false, true, 1000);
+  }
+
+  /** A log link (Poisson, Tweedie) or identity (squared error). */
+  public boolean logLink() {
+    return !objective.equals(SQUARED);
+  }
+
+  public BoosterParams withObjective(String o) {
+    return new BoosterParams(o, eta, maxDepth, minChildWeight, subsample, colsampleByTree, lambda, alpha, gamma,
+        o.equals(SQUARED) ? 0.0 : maxDeltaStep, tweedieVariancePower, trainYears, offset, withRisk, maxRounds);
+  }
+
+  /** XGBoost parameters; {@code seed} and {@code threads} make training repeatable. */
+  public Map<String, Object> xgboost(long seed, int threads) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("objective", objective);
+    p.put("tree_method", "hist");
+    // Counts are small whole numbers and the means few-valued: 64 bins lose nothing and halve the cost.
+    p.put("max_bin", 64);
+    p.put("eta", eta);
+    p.put("max_depth", maxDepth);
+    p.put("min_child_weight", minChildWeight);
+    p.put("subsample", subsample);
+    p.put("colsample_bytree", colsampleByTree);
+    p.put("lambda", lambda);
+    p.put("alpha", alpha);
+    p.put("gamma", gamma);
+    if (logLink()) {
+      p.put("max_delta_step", maxDeltaStep);
+    }
+    if (objective.equals(TWEEDIE)) {
+      p.put("tweedie_variance_power", tweedieVariancePower);
+    }
+    p.put("eval_metric", logLink() ? "poisson-nloglik" : "rmse");
+    p.put("seed", seed);
+    p.put("nthread", threads);
+    p.put("verbosity", 0);
+    p.put("verbose_eval", 0); // XGBoost4J compares this with the string "false" or the number 0, not a Boolean
+    return p;
+  }
+
+  /** The parameters as strings, for artifacts and evaluations. */
+  public Map<String, String> asStrings() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("objective", objective);
+    m.put("eta", num(eta));
+    m.put("max_depth", Integer.toString(maxDepth));
+    m.put("min_child_weight", num(minChildWeight));
+    m.put("subsample", num(subsample));
+    m.put("colsample_bytree", num(colsampleByTree));
+    m.put("lambda", num(lambda));
+    m.put("alpha", num(alpha));
+    m.put("gamma", num(gamma));
+    m.put("max_delta_step", num(maxDeltaStep));
+    m.put("tweedie_variance_power", num(tweedieVariancePower));
+    m.put("train_years", Integer.toString(trainYears));
+    m.put("offset", Boolean.toString(offset));
+    m.put("with_risk", Boolean.toString(withRisk));
+    m.put("max_rounds", Integer.toString(maxRounds));
+    return m;
+  }
+
+  public static BoosterParams fromStrings(Map<String, String> m) {
+    return new BoosterParams(m.get("objective"), d(m, "eta"), Integer.parseInt(m.get("max_depth")), d(m, "min_child_weight"),
+        d(m, "subsample"), d(m, "colsample_bytree"), d(m, "lambda"), d(m, "alpha"), d(m, "gamma"), d(m, "max_delta_step"),
+        d(m, "tweedie_variance_power"), Integer.parseInt(m.get("train_years")), Boolean.parseBoolean(m.get("offset")),
+        Boolean.parseBoolean(m.get("with_risk")), Integer.parseInt(m.get("max_rounds")));
+  }
+
+  private static double d(Map<String, String> m, String k) {
+    String v = m.get(k);
+    if (v == null) {
+      throw new IllegalArgumentException("Model parameters lack " + k);
+    }
+    return Double.parseDouble(v);
+  }
+
+  static String num(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+}

@@ -1,0 +1,68 @@
+package uk.patrolcast.forecast.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import uk.patrolcast.forecast.features.ModelFeatures;
+import uk.patrolcast.forecast.features.TrainingRows;
+
+/** Fits one booster: a fixed number of rounds, or with early stopping on validation rows. */
+public final class BoosterTraining {
+  /** Rounds without improvement on validation before training stops. */
+  public static final int EARLY_STOPPING_ROUNDS = 40;
+
+  private BoosterTraining() {}
+
+  /**
+   * @param valid validation rows for early stopping, or null to train exactly {@code rounds}
+   * @param rounds rounds to train without validation; the cap is {@link BoosterParams#maxRounds()}
+   *     with it
+   */
+  public static CountModel train(TrainingRows train, TrainingRows valid, BoosterParams params, ModelFeatures features, int rounds,
+      long seed, int threads) {
+    DMatrix dtrain = null;
+    DMatrix dvalid = null;
+    try {
+      dtrain = matrix(train, params);
+      Map<String, DMatrix> watches = new LinkedHashMap<>();
+      int maxRounds = rounds;
+      int early = 0;
+      if (valid != null) {
+        dvalid = matrix(valid, params);
+        watches.put("valid", dvalid);
+        maxRounds = params.maxRounds();
+        early = EARLY_STOPPING_ROUNDS;
+      }
+      Map<String, Object> xgb = params.xgboost(seed, threads);
+      float[][] history = new float[watches.size()][maxRounds];
+      Booster booster = XGBoost.train(dtrain, xgb, maxRounds, watches, history, null, null, early);
+      int used = maxRounds;
+      if (valid != null) {
+        String best = booster.getAttr("best_iteration");
+        used = best == null ? maxRounds : Integer.parseInt(best) + 1;
+      }
+      return new CountModel(booster, params, features, used);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+    } finally {
+      if (dtrain != null) {
+        dtrain.dispose();
+      }
+      if (dvalid != null) {
+        dvalid.dispose();
+      }
+    }
+  }
+
+  private static DMatrix matrix(TrainingRows rows, BoosterParams params) throws XGBoostError {
+    DMatrix m = new DMatrix(rows.features(), rows.rows(), rows.width(), Float.NaN);
+    m.setLabel(rows.labels());
+    if (params.offset()) {
+      m.setBaseMargin(CountModel.margins(rows.priors(), rows.rows(), params.logLink()));
+    }
+    return m;
+  }
+}
