@@ -40,6 +40,7 @@ import uk.patrolcast.forecast.model.ChampionChallenger;
 import uk.patrolcast.forecast.model.ForecastSet;
 import uk.patrolcast.forecast.model.Forecaster;
 import uk.patrolcast.forecast.model.ModelStore;
+import uk.patrolcast.forecast.model.RollingOriginValidation;
 import uk.patrolcast.forecast.model.TrainedModel;
 import uk.patrolcast.forecast.risk.RiskFit;
 import uk.patrolcast.platform.config.Months;
@@ -82,6 +83,8 @@ final class ForecastLoop implements Runnable {
 
   private volatile boolean running = true;
   private volatile String watermark;
+  /** Why no model can be trained yet (too little history), or null. */
+  private volatile String waitingForHistory;
   private volatile String failure;
   private volatile String state = "starting";
   private volatile TrainedModel champion;
@@ -195,11 +198,23 @@ final class ForecastLoop implements Runnable {
         sinceSnapshot);
     if (cutoff != null) {
       lastAttempt = cutoff;
-      FeatureTable snapshot = table.upTo(cutoff);
-      TrainedModel current = champion;
-      state = "training up to " + Months.format(cutoff);
-      log.info("Training a {} model on complete snapshots up to {}", current == null ? "first" : "challenger", Months.format(cutoff));
-      training = trainer.submit(() -> trainingJob.train(snapshot, cutoff, current));
+      String shortfall = RollingOriginValidation.historyShortfall(table, cutoff, config.trainerSettings().scheme());
+      waitingForHistory = shortfall;
+      if (shortfall != null) {
+        // A short history is a state, not a failure: in up mode later months may bring enough; in run
+        // mode nothing more comes, and the status says this service will publish nothing.
+        if (champion == null) {
+          state = "waiting for history";
+        }
+        log.warn("{}: no {} model{}", shortfall, champion == null ? "first" : "challenger",
+            config.runMode() ? " in this run" : " until enough months are complete");
+      } else {
+        FeatureTable snapshot = table.upTo(cutoff);
+        TrainedModel current = champion;
+        state = "training up to " + Months.format(cutoff);
+        log.info("Training a {} model on complete snapshots up to {}", current == null ? "first" : "challenger", Months.format(cutoff));
+        training = trainer.submit(() -> trainingJob.train(snapshot, cutoff, current));
+      }
     }
     if (champion != null) {
       YearMonth first = config.runMode() ? config.trainUntil() : champion.trainUntil();
@@ -327,6 +342,12 @@ final class ForecastLoop implements Runnable {
     s.put("watermark", watermark);
     s.put("originsPublished", originsPublished);
     s.put("unreadableRecords", badRecords);
+    String waiting = waitingForHistory;
+    // Read by orchestration (patrolcast run, bench): false while no model can be trained, so nothing waits for forecasts.
+    s.put("publishes", waiting == null || champion != null);
+    if (waiting != null) {
+      s.put("waiting", waiting);
+    }
     if (failure != null) {
       s.put("failure", failure);
     }

@@ -121,12 +121,14 @@ public final class PipelineRun implements AutoCloseable {
 
   /**
    * The stages that publish something: a placeholder (status implemented=false) publishes nothing,
-   * nor do the stages after it (in flow order), which have nothing to work on.
+   * nor does a stage that says it cannot (status publishes=false, e.g. a forecast service with too
+   * little history to train), nor the stages after either (in flow order), which have nothing to work on.
    */
   public List<PatrolcastService> workingStages() {
     List<PatrolcastService> working = new ArrayList<>();
     for (PatrolcastService s : stages) {
-      if (Boolean.FALSE.equals(s.status().get("implemented"))) {
+      Map<String, Object> status = s.status();
+      if (Boolean.FALSE.equals(status.get("implemented")) || Boolean.FALSE.equals(status.get("publishes"))) {
         break;
       }
       working.add(s);
@@ -145,13 +147,15 @@ public final class PipelineRun implements AutoCloseable {
    * deadline (System.nanoTime) passes.
    */
   public Map<String, Double> awaitMonth(String month, long since, long deadline) {
-    List<PatrolcastService> working = workingStages();
-    if (working.size() < stages.size()) {
-      log.warn("Not waiting for {}: not implemented yet, or downstream of a stage that is not",
-          stages.subList(working.size(), stages.size()).stream().map(PatrolcastService::name).toList());
-    }
     Map<String, Double> done = new LinkedHashMap<>();
-    while (done.size() < working.size()) {
+    int reported = stages.size();
+    // A stage can find out while we wait that it will publish nothing (too little history): look again each round.
+    for (List<PatrolcastService> working = workingStages(); !done.keySet().containsAll(names(working)); working = workingStages()) {
+      if (working.size() < reported) {
+        reported = working.size();
+        List<PatrolcastService> idle = stages.subList(working.size(), stages.size());
+        log.warn("Not waiting for {}: {}", idle.stream().map(PatrolcastService::name).toList(), whyIdle(idle.get(0)));
+      }
       PatrolcastService failed = pipeline.failed();
       if (failed != null) {
         throw new IllegalStateException("The " + failed.name() + " service failed: " + failed.status());
@@ -169,6 +173,15 @@ public final class PipelineRun implements AutoCloseable {
       sleep(100);
     }
     return done;
+  }
+
+  private static List<String> names(List<PatrolcastService> services) {
+    return services.stream().map(PatrolcastService::name).toList();
+  }
+
+  private static String whyIdle(PatrolcastService first) {
+    Object waiting = first.status().get("waiting");
+    return waiting != null ? waiting.toString() : "not implemented yet, or downstream of a stage that is not";
   }
 
   /** Seconds (to the millisecond) from {@code since} (System.nanoTime) to {@code until}. */

@@ -60,6 +60,23 @@ public final class RollingOriginValidation {
   }
 
   /**
+   * Why training up to {@code cutoff} cannot run on {@code table} (too little history for the
+   * validation folds and the features' longest window), or null when it can. Checked before training
+   * so that a short history is a state to report, not a failure.
+   */
+  public static String historyShortfall(FeatureTable table, YearMonth cutoff, ValidationScheme scheme) {
+    YearMonth earliestCutoff = cutoff.minusMonths(scheme.monthsBefore());
+    YearMonth firstOrigin = table.firstMonth().plusMonths(ModelFeatures.LONGEST_WINDOW - 1L);
+    if (firstOrigin.isBefore(earliestCutoff) && !cutoff.isAfter(table.lastMonth())) {
+      return null;
+    }
+    YearMonth startBy = earliestCutoff.minusMonths(ModelFeatures.LONGEST_WINDOW);
+    return "Not enough history to train up to " + Months.format(cutoff) + ": " + scheme.folds() + " validation folds of "
+        + scheme.windowMonths() + " months and the features' " + ModelFeatures.LONGEST_WINDOW + "-month windows need complete months from "
+        + Months.format(startBy) + " on; the data cover " + Months.format(table.firstMonth()) + " to " + Months.format(table.lastMonth());
+  }
+
+  /**
    * First training origin: {@code years} before the cut-off, but never before the first origin whose
    * every feature window fits in the data.
    */
