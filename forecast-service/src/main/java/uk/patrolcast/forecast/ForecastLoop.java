@@ -70,6 +70,7 @@ final class ForecastLoop implements Runnable {
   private final ForecastSchedule schedule;
   private final TrainingJob trainingJob;
   private final Forecaster forecaster;
+  private final Forecaster meansOnly;
   private final FeatureStore features = new FeatureStore();
   private final Map<YearMonth, ForecastSchedule.Published> published = new HashMap<>();
   private final TreeMap<YearMonth, ForecastSet> archive = new TreeMap<>();
@@ -102,6 +103,7 @@ final class ForecastLoop implements Runnable {
     this.schedule = new ForecastSchedule(config.runMode(), config.trainUntil(), config.retrainEveryMonths(), config.settleMillis());
     this.trainingJob = new TrainingJob(config);
     this.forecaster = new Forecaster(config.topDrivers());
+    this.meansOnly = new Forecaster(0);
   }
 
   @Override
@@ -271,7 +273,10 @@ final class ForecastLoop implements Runnable {
   private void publishOrigin(YearMonth origin, ForecastPublisher publisher) {
     long t0 = System.nanoTime();
     TrainedModel model = champion;
-    ForecastSet set = forecaster.forecast(model, table.upTo(origin));
+    FeatureTable known = table.upTo(origin);
+    // The means, intervals and ward sums first, with ForecastReady, so that the plan follows at once;
+    // the SHAP drivers (most of a refresh's cost) come after, below.
+    ForecastSet set = meansOnly.forecast(model, known);
     archive.put(origin, set.withoutDrivers());
     while (archive.size() > ARCHIVE_LIMIT) {
       archive.pollFirstEntry();
@@ -305,6 +310,19 @@ final class ForecastLoop implements Runnable {
     refreshTimer.record(nanos, TimeUnit.NANOSECONDS);
     log.info("Published forecasts of origin {} (revision {}, {} areas, {} wards, model {}) in {} ms", Months.format(origin), set.dataRevision(),
         set.areas().size(), set.wards().size(), model.version(), TimeUnit.NANOSECONDS.toMillis(nanos));
+    if (config.topDrivers() > 0) {
+      // The same LSOA forecasts again (identical means: same model, same data), now with their top
+      // drivers; the latest record of each key carries both. ForecastReady is not repeated.
+      long t1 = System.nanoTime();
+      ForecastSet explained = forecaster.forecast(model, known);
+      Instant at = Instant.now();
+      publisher.inTransaction(() -> {
+        for (Forecast f : ForecastRecords.lsoaForecasts(explained, at)) {
+          publisher.send(Topics.LSOA_FORECASTS, ForecastRecords.forecastKey(f.getAreaCode(), origin), f);
+        }
+      });
+      log.info("Published the drivers of origin {} in {} ms", Months.format(origin), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1));
+    }
   }
 
   private void assignFromStart(KafkaConsumer<byte[], byte[]> consumer) {
