@@ -361,8 +361,12 @@ final class ForecastLoop implements Runnable {
     s.put("originsPublished", originsPublished);
     s.put("unreadableRecords", badRecords);
     String waiting = waitingForHistory;
+    if (c == null && !config.runMode() && t != null) {
+      // Under up mode the history grows: what counts is whether the months held now are enough.
+      waiting = RollingOriginValidation.historyShortfall(t, t.lastMonth(), config.trainerSettings().scheme());
+    }
     // Read by orchestration (patrolcast run, bench): false while no model can be trained, so nothing waits for forecasts.
-    s.put("publishes", waiting == null || champion != null);
+    s.put("publishes", waiting == null || c != null);
     if (waiting != null) {
       s.put("waiting", waiting);
     }

@@ -98,7 +98,15 @@ final class LiveMonths {
       Map<String, List<Double>> stageSeconds = new LinkedHashMap<>();
       try (CommittedMonths<?> snapshots = CommittedMonths.start(bootstrap, run.registry(), Topics.SNAPSHOT_READY, r -> r.getMonth());
           CommittedMonths<?> currentPlans = CommittedMonths.start(bootstrap, run.registry(), Topics.PLANS,
-              p -> p.getKind() == PlanKind.CURRENT ? p.getOriginMonth() : null)) {
+              p -> p.getKind() == PlanKind.CURRENT ? p.getOriginMonth() : null);
+          // The forecasts' SHAP drivers follow the plan in their own transaction (forecast-service README).
+          CommittedMonths<?> explained = plans ? CommittedMonths.start(bootstrap, run.registry(), Topics.LSOA_FORECASTS,
+              f -> f.getDrivers().isEmpty() ? null : f.getOriginMonth()) : null) {
+        if (explained != null) {
+          // "Warm and current to month t": t's explanations are out too, as they would be long before
+          // police.uk publishes the next month.
+          explained.await(warm, deadline);
+        }
         for (String month : live) {
           long drop = System.nanoTime();
           police.publish(month);
@@ -118,6 +126,10 @@ final class LiveMonths {
             share.put(e.getKey(), own);
             stageSeconds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(own);
             previous = Math.max(previous, e.getValue());
+          }
+          if (explained != null) {
+            // Then wait for them before the next drop (see above), and note when they came.
+            m.put("drivers_committed_s", PipelineRun.seconds(drop, explained.await(month, deadline)));
           }
           m.put("load_average", MachineFacts.loadAverage());
           log.info("Live month {}: {} s from the drop to {} ({})", month, latency, figures.get("measured_to").asText(), done);
