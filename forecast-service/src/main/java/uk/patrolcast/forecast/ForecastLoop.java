@@ -95,6 +95,12 @@ final class ForecastLoop implements Runnable {
   private volatile FeatureTable table;
   private volatile int originsPublished;
   private volatile int badRecords;
+  /**
+   * After a restart: the origin announced last before it, whose drivers (published in a transaction
+   * after its announcement) may have been lost to the crash; explained again once the model and the
+   * month are back. Null when there is none.
+   */
+  private YearMonth maybeUnexplained;
 
   ForecastLoop(ForecastConfig config, SchemaRegistry registry) {
     this.config = config;
@@ -148,9 +154,17 @@ final class ForecastLoop implements Runnable {
         log.info("Loaded champion {} (trained up to {}) from {}", v, Months.format(champion.trainUntil()), store.root());
       });
     }
+    ForecastReady[] lastAnnounced = {null};
     TopicReader.latest(config.bootstrapServers(), registry, Topics.FORECAST_READY).forEach((k, v) -> {
       published.put(Months.parse(v.getOriginMonth()), new ForecastSchedule.Published(v.getDataRevision(), v.getModelVersion()));
+      if (lastAnnounced[0] == null || v.getCreatedAt().isAfter(lastAnnounced[0].getCreatedAt())) {
+        lastAnnounced[0] = v;
+      }
     });
+    // Origins are published one after the other, means then drivers: only the last one announced can
+    // lack its drivers after a crash.
+    maybeUnexplained = lastAnnounced[0] == null || config.topDrivers() == 0 ? null : Months.parse(lastAnnounced[0].getOriginMonth());
+    published.keySet().stream().max(YearMonth::compareTo).ifPresent(m -> watermark = Months.format(m));
   }
 
   private void dispatch(ConsumerRecord<byte[], byte[]> r, AvroSerde<LsoaProfile> profiles, AvroSerde<LsoaMonthFeatures> rows,
@@ -223,6 +237,25 @@ final class ForecastLoop implements Runnable {
       for (YearMonth origin : schedule.origins(table, first, published, champion.version())) {
         publishOrigin(origin, publisher);
       }
+      explainAfterRestart(publisher);
+    }
+  }
+
+  /**
+   * The last origin announced before a restart, explained again when its published forecasts came
+   * from this model and the data it holds now (otherwise it has just been forecast again, or will
+   * be). The same means, so the same drivers: the latest record of each key is what it would have
+   * been without the crash.
+   */
+  private void explainAfterRestart(ForecastPublisher publisher) {
+    YearMonth origin = maybeUnexplained;
+    if (origin == null || table == null || table.lastMonth().isBefore(origin)) {
+      return;
+    }
+    maybeUnexplained = null;
+    ForecastSchedule.Published p = published.get(origin);
+    if (p != null && p.modelVersion().equals(champion.version()) && p.dataRevision() == table.revision(origin)) {
+      explain(origin, champion, table.upTo(origin), publisher);
     }
   }
 
@@ -277,11 +310,12 @@ final class ForecastLoop implements Runnable {
     // The means, intervals and ward sums first, with ForecastReady, so that the plan follows at once;
     // the SHAP drivers (most of a refresh's cost) come after, below.
     ForecastSet set = meansOnly.forecast(model, known);
+    YearMonth first = config.runMode() ? config.trainUntil() : model.trainUntil();
+    refillArchive(model, first, origin);
     archive.put(origin, set.withoutDrivers());
     while (archive.size() > ARCHIVE_LIMIT) {
       archive.pollFirstEntry();
     }
-    YearMonth first = config.runMode() ? config.trainUntil() : model.trainUntil();
     List<MetricValues> metrics = Backtest.score(archive, first, table.upTo(origin).counts());
     Instant now = Instant.now();
     ModelEvaluation evaluation = metrics.isEmpty() ? null : ForecastRecords.evaluation(model,
@@ -311,17 +345,40 @@ final class ForecastLoop implements Runnable {
     log.info("Published forecasts of origin {} (revision {}, {} areas, {} wards, model {}) in {} ms", Months.format(origin), set.dataRevision(),
         set.areas().size(), set.wards().size(), model.version(), TimeUnit.NANOSECONDS.toMillis(nanos));
     if (config.topDrivers() > 0) {
-      // The same LSOA forecasts again (identical means: same model, same data), now with their top
-      // drivers; the latest record of each key carries both. ForecastReady is not repeated.
-      long t1 = System.nanoTime();
-      ForecastSet explained = forecaster.forecast(model, known);
-      Instant at = Instant.now();
-      publisher.inTransaction(() -> {
-        for (Forecast f : ForecastRecords.lsoaForecasts(explained, at)) {
-          publisher.send(Topics.LSOA_FORECASTS, ForecastRecords.forecastKey(f.getAreaCode(), origin), f);
-        }
-      });
-      log.info("Published the drivers of origin {} in {} ms", Months.format(origin), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1));
+      explain(origin, model, known, publisher);
+    }
+  }
+
+  /**
+   * The same LSOA forecasts again (identical means: same model, same data), now with their top
+   * drivers; the latest record of each key carries both. ForecastReady is not repeated.
+   */
+  private void explain(YearMonth origin, TrainedModel model, FeatureTable known, ForecastPublisher publisher) {
+    long t1 = System.nanoTime();
+    ForecastSet explained = forecaster.forecast(model, known);
+    Instant at = Instant.now();
+    publisher.inTransaction(() -> {
+      for (Forecast f : ForecastRecords.lsoaForecasts(explained, at)) {
+        publisher.send(Topics.LSOA_FORECASTS, ForecastRecords.forecastKey(f.getAreaCode(), origin), f);
+      }
+    });
+    log.info("Published the drivers of origin {} in {} ms", Months.format(origin), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1));
+  }
+
+  /**
+   * After a restart the archive (in memory) lacks the origins published before it, so the backtest
+   * would score fewer of them than an uninterrupted run: forecast again (means only, deterministic)
+   * the recent origins this model published from the data held now.
+   */
+  private void refillArchive(TrainedModel model, YearMonth first, YearMonth origin) {
+    for (YearMonth m = origin.minusMonths(ARCHIVE_LIMIT); m.isBefore(origin); m = m.plusMonths(1)) {
+      ForecastSchedule.Published p = published.get(m);
+      if (m.isBefore(first) || archive.containsKey(m) || p == null || !p.modelVersion().equals(model.version())
+          || m.isBefore(table.firstMonth()) || p.dataRevision() != table.revision(m)) {
+        continue;
+      }
+      archive.put(m, meansOnly.forecast(model, table.upTo(m)).withoutDrivers());
+      log.info("Archived origin {} again (published before a restart) for the backtest", Months.format(m));
     }
   }
 

@@ -6,37 +6,25 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.patrolcast.events.EvaluationKind;
 import uk.patrolcast.events.Forecast;
 import uk.patrolcast.events.ForecastReady;
-import uk.patrolcast.events.LsoaMonthFeatures;
-import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.ModelEvaluation;
 import uk.patrolcast.events.RiskScore;
-import uk.patrolcast.events.SnapshotCause;
-import uk.patrolcast.events.SnapshotReady;
-import uk.patrolcast.forecast.data.AreaProfiles;
 import uk.patrolcast.forecast.data.FeatureTable;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.config.ServiceConfig;
-import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.stack.LocalStack;
-import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 
@@ -60,7 +48,9 @@ class ForecastServiceIT {
         TopicProvisioning.ensureAll(a);
       }
       SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
-      publish(stack.bootstrapServers(), registry, table);
+      try (SyntheticFeed feed = new SyntheticFeed(stack.bootstrapServers(), registry, table, "it-feed")) {
+        feed.all();
+      }
 
       Map<String, Object> settings = new HashMap<>();
       settings.put(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
@@ -118,59 +108,5 @@ class ForecastServiceIT {
       assertThat(Files.readString(out.resolve("evaluations.json"))).contains("\"BACKTEST\"", "\"summary\"", "\"risk_models\"");
       assertThat(state.resolve("forecast").resolve("models").resolve(last.getModelVersion()).resolve("manifest.json")).exists();
     }
-  }
-
-  /** Profiles first, then each month's rows with its SnapshotReady sent before the last rows (order must not matter). */
-  private static void publish(String bootstrap, SchemaRegistryClient registry, FeatureTable table) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClientConfigs.producer(bootstrap, "it-feed"),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      AreaProfiles areas = table.areas();
-      for (int i = 0; i < areas.size(); i++) {
-        List<String> nb = new ArrayList<>();
-        for (int j : areas.neighbours(i)) {
-          nb.add(areas.code(j));
-        }
-        send(producer, registry, Topics.LSOA_PROFILES, areas.code(i), profile(areas, i, nb));
-      }
-      for (int m = 0; m < table.counts().months(); m++) {
-        String month = Months.format(table.counts().month(m));
-        for (int i = 0; i < areas.size(); i++) {
-          if (i == areas.size() - 1) {
-            send(producer, registry, Topics.SNAPSHOT_READY, month,
-                new SnapshotReady(month, 1, areas.size(), (int) table.counts().total(m), 1, SnapshotCause.CLOSED, Instant.now()));
-          }
-          send(producer, registry, Topics.FEATURES, areas.code(i) + ":" + month, row(areas, i, month, table.counts().count(m, i), m + 1));
-        }
-      }
-      producer.flush();
-    }
-  }
-
-  private static <V extends org.apache.avro.specific.SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer,
-      SchemaRegistryClient registry, TopicSpec<V> spec, String key, V value) {
-    producer.send(new ProducerRecord<>(spec.name(), spec.keySerde(registry).serializer().serialize(spec.name(), key),
-        spec.valueSerde(registry).serializer().serialize(spec.name(), value)));
-  }
-
-  private static LsoaMonthFeatures row(AreaProfiles a, int i, String month, int count, int history) {
-    return LsoaMonthFeatures.newBuilder().setLsoa21cd(a.code(i)).setMonth(month).setWardCode(a.ward(i)).setBoroughCode(a.borough(i))
-        .setCount(count).setHistory(history).setMonthOfYear(Integer.parseInt(month.substring(5))).setNeighbourCount(a.neighbours(i).length)
-        .setPopulation((int) a.staticValue(i, "population")).setAreaKm2(a.staticValue(i, "areaKm2")).setDensity(a.staticValue(i, "density"))
-        .setImd(a.staticValue(i, "imd")).setIncome(a.staticValue(i, "income")).setEmployment(a.staticValue(i, "employment"))
-        .setEducation(a.staticValue(i, "education")).setHealth(a.staticValue(i, "health")).setCrime(a.staticValue(i, "crime"))
-        .setHousingBarriers(a.staticValue(i, "housingBarriers")).setLivingEnvironment(a.staticValue(i, "livingEnvironment"))
-        .setOwned(a.staticValue(i, "owned")).setSocialRented(a.staticValue(i, "socialRented"))
-        .setPrivateRented(a.staticValue(i, "privateRented")).setFlats(a.staticValue(i, "flats")).setDetached(a.staticValue(i, "detached"))
-        .setOvercrowded(a.staticValue(i, "overcrowded")).setStudents(a.staticValue(i, "students")).setMonthRevision(1)
-        .setSnapshotRevision(1).build();
-  }
-
-  private static LsoaProfile profile(AreaProfiles a, int i, List<String> neighbours) {
-    return LsoaProfile.newBuilder().setLsoa21cd(a.code(i)).setName(a.code(i)).setWardCode(a.ward(i)).setWardName("ward")
-        .setBoroughCode(a.borough(i)).setBoroughName("borough").setAreaKm2(a.staticValue(i, "areaKm2"))
-        .setPopulation((int) a.staticValue(i, "population")).setCentroidLat(51.5).setCentroidLon(-0.1).setNeighbours(neighbours)
-        .setNeighbourMethod("ring (test)").setIod(new uk.patrolcast.events.IodScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
-        .setCensus(new uk.patrolcast.events.CensusShares(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)).setSources("test")
-        .build();
   }
 }

@@ -32,6 +32,7 @@ import uk.patrolcast.launcher.bench.GenerateCommand;
       WatchCommand.class,
       TopicsCommand.class,
       StackCommand.class,
+      RegistryCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

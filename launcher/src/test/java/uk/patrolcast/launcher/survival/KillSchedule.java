@@ -30,11 +30,17 @@ final class KillSchedule {
   private final Duration maxDelay;
   private final LongSupplier progress;
   private final boolean followsProgress;
+  private final Duration stepTimeout;
   private final List<Kill> done = Collections.synchronizedList(new ArrayList<>());
   private volatile Throwable failure;
   private Thread thread;
 
   KillSchedule(ChildJvm service, long seed, int kills, Duration minDelay, Duration maxDelay, LongSupplier progress) {
+    this(service, seed, kills, minDelay, maxDelay, progress, Duration.ofMinutes(3));
+  }
+
+  /** @param stepTimeout the longest a kill waits for its progress step (then it goes on with its delay) */
+  KillSchedule(ChildJvm service, long seed, int kills, Duration minDelay, Duration maxDelay, LongSupplier progress, Duration stepTimeout) {
     this.service = service;
     this.seed = seed;
     this.kills = kills;
@@ -42,6 +48,7 @@ final class KillSchedule {
     this.maxDelay = maxDelay;
     this.progress = progress == null ? () -> 0 : progress;
     this.followsProgress = progress != null;
+    this.stepTimeout = stepTimeout;
   }
 
   KillSchedule start() {
@@ -61,7 +68,7 @@ final class KillSchedule {
         int steps = followsProgress ? random.nextInt(2) : 0;
         long delay = minDelay.toMillis() + (long) (random.nextDouble() * (maxDelay.toMillis() - minDelay.toMillis()));
         // Wait (bounded) for the progress steps, then the delay.
-        long stepDeadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long stepDeadline = System.nanoTime() + stepTimeout.toNanos();
         while (progress.getAsLong() < base + steps && System.nanoTime() < stepDeadline) {
           Thread.sleep(100);
         }

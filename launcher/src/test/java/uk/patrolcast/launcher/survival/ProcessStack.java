@@ -32,10 +32,20 @@ final class ProcessStack implements AutoCloseable {
   private final int kafkaPort;
   private final int registryPort;
   private final ChildJvm stack;
+  /** The registry as its own process, or null when it runs inside the stack's. */
+  private final ChildJvm registryProcess;
   private final Map<String, ChildJvm> services = new LinkedHashMap<>();
   private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
 
   ProcessStack(Path dir) throws IOException {
+    this(dir, false);
+  }
+
+  /**
+   * @param separateRegistry run the broker alone ({@code stack --no-registry}) and the registry as its
+   *     own process ({@code patrolcast registry}), so that it can be killed and restarted alone
+   */
+  ProcessStack(Path dir, boolean separateRegistry) throws IOException {
     this.dir = dir;
     int port = FreePorts.pick();
     // The controller takes the next port: look for a free pair.
@@ -44,8 +54,14 @@ final class ProcessStack implements AutoCloseable {
     }
     kafkaPort = port;
     registryPort = FreePorts.pick();
-    stack = new ChildJvm("stack", "768m", dir.resolve("logs"), List.of("stack", "--state-dir", dir.resolve("stack").toString(),
+    List<String> stackArgs = new ArrayList<>(List.of("stack", "--state-dir", dir.resolve("stack").toString(),
         "--kafka-port", Integer.toString(kafkaPort), "--registry-port", Integer.toString(registryPort)));
+    if (separateRegistry) {
+      stackArgs.add("--no-registry");
+    }
+    stack = new ChildJvm("stack", "768m", dir.resolve("logs"), stackArgs);
+    registryProcess = separateRegistry ? new ChildJvm("registry", "256m", dir.resolve("logs"), List.of("registry",
+        "--bootstrap", bootstrap(), "--registry-port", Integer.toString(registryPort))) : null;
   }
 
   private static boolean free(int port) {
@@ -81,6 +97,21 @@ final class ProcessStack implements AutoCloseable {
 
   ChildJvm stack() {
     return stack;
+  }
+
+  /** Starts (or restarts, on the same port) the separate registry process and waits until it serves. */
+  void startRegistry(Duration timeout) throws Exception {
+    long before = count(registryProcess.logFile(), "Registry is up");
+    registryProcess.start();
+    await("the registry to be up", timeout, () -> count(registryProcess.logFile(), "Registry is up") > before || !registryProcess.alive());
+    if (!registryProcess.alive()) {
+      throw new IllegalStateException("The registry process ended; see " + registryProcess.logFile());
+    }
+  }
+
+  /** The separate registry process (null when the registry runs inside the stack). */
+  ChildJvm registryProcess() {
+    return registryProcess;
   }
 
   /** Defines a service process: {@code patrolcast <command> --bootstrap .. --schema-registry .. --data .. -D ..}. */
@@ -140,6 +171,9 @@ final class ProcessStack implements AutoCloseable {
     java.util.Collections.reverse(all);
     for (ChildJvm s : all) {
       s.kill();
+    }
+    if (registryProcess != null) {
+      registryProcess.kill();
     }
     stack.kill();
     log.info("Process stack closed; logs in {}", dir.resolve("logs"));
