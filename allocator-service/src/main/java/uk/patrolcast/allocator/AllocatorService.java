@@ -44,6 +44,7 @@ import uk.patrolcast.platform.service.PatrolcastService;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.SchemaRegistryException;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
 
@@ -168,6 +169,9 @@ public final class AllocatorService implements PatrolcastService {
             }
             changed = true;
           } catch (RuntimeException e) {
+            if (SchemaRegistryException.isUnavailable(e)) {
+              throw e; // not a bad record: fail, be restarted, and read it again
+            }
             log.warn("Skipping an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
           }
         }

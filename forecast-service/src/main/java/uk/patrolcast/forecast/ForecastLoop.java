@@ -49,6 +49,7 @@ import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.SchemaRegistryException;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
 
@@ -181,6 +182,9 @@ final class ForecastLoop implements Runnable {
         features.accept(profiles.deserialize(r.topic(), r.value()));
       }
     } catch (RuntimeException e) {
+      if (SchemaRegistryException.isUnavailable(e)) {
+        throw e; // not a bad record: fail, be restarted, and read it again
+      }
       // A record we cannot read must not stop forecasting; it is counted and shown in status.
       badRecords++;
       log.warn("Skipped unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
@@ -232,31 +236,38 @@ final class ForecastLoop implements Runnable {
         training = trainer.submit(() -> trainingJob.train(snapshot, cutoff, current));
       }
     }
-    if (champion != null) {
+    if (champion != null && explainAfterRestart(publisher)) {
       YearMonth first = config.runMode() ? config.trainUntil() : champion.trainUntil();
       for (YearMonth origin : schedule.origins(table, first, published, champion.version())) {
         publishOrigin(origin, publisher);
       }
-      explainAfterRestart(publisher);
     }
   }
 
   /**
    * The last origin announced before a restart, explained again when its published forecasts came
-   * from this model and the data it holds now (otherwise it has just been forecast again, or will
-   * be). The same means, so the same drivers: the latest record of each key is what it would have
-   * been without the crash.
+   * from this model and the data it holds now (otherwise it is forecast again, drivers included). The
+   * same means, so the same drivers: the latest record of each key is what it would have been
+   * without the crash. Done before any other origin is announced, so that only the last announced
+   * origin can ever lack its drivers, whatever the crash interrupts (this one included). False while
+   * the month is not back in the table yet (nothing else is published until it is).
    */
-  private void explainAfterRestart(ForecastPublisher publisher) {
+  private boolean explainAfterRestart(ForecastPublisher publisher) {
     YearMonth origin = maybeUnexplained;
-    if (origin == null || table == null || table.lastMonth().isBefore(origin)) {
-      return;
+    if (origin == null) {
+      return true;
     }
-    maybeUnexplained = null;
+    if (table == null || table.lastMonth().isBefore(origin)) {
+      return false;
+    }
     ForecastSchedule.Published p = published.get(origin);
     if (p != null && p.modelVersion().equals(champion.version()) && p.dataRevision() == table.revision(origin)) {
       explain(origin, champion, table.upTo(origin), publisher);
+    } else {
+      log.info("Origin {} announced before the restart is forecast again (model or data changed), drivers included", Months.format(origin));
     }
+    maybeUnexplained = null;
+    return true;
   }
 
   /** A finished training: publish the model's records, and make it the champion if it is the first or won. */
@@ -310,6 +321,9 @@ final class ForecastLoop implements Runnable {
     // The means, intervals and ward sums first, with ForecastReady, so that the plan follows at once;
     // the SHAP drivers (most of a refresh's cost) come after, below.
     ForecastSet set = meansOnly.forecast(model, known);
+    if (origin.equals(maybeUnexplained)) {
+      maybeUnexplained = null; // forecast again here, drivers included
+    }
     YearMonth first = config.runMode() ? config.trainUntil() : model.trainUntil();
     refillArchive(model, first, origin);
     archive.put(origin, set.withoutDrivers());

@@ -31,16 +31,25 @@ final class KillSchedule {
   private final LongSupplier progress;
   private final boolean followsProgress;
   private final Duration stepTimeout;
+  private final Duration afterStepMax;
+  private final int maxSteps;
   private final List<Kill> done = Collections.synchronizedList(new ArrayList<>());
   private volatile Throwable failure;
   private Thread thread;
 
   KillSchedule(ChildJvm service, long seed, int kills, Duration minDelay, Duration maxDelay, LongSupplier progress) {
-    this(service, seed, kills, minDelay, maxDelay, progress, Duration.ofMinutes(3));
+    this(service, seed, kills, minDelay, maxDelay, progress, 1, Duration.ofMinutes(3), null);
   }
 
-  /** @param stepTimeout the longest a kill waits for its progress step (then it goes on with its delay) */
-  KillSchedule(ChildJvm service, long seed, int kills, Duration minDelay, Duration maxDelay, LongSupplier progress, Duration stepTimeout) {
+  /**
+   * @param maxSteps each kill waits for a random 0..maxSteps steps of progress since the restart
+   * @param stepTimeout the longest a kill waits for its progress step (then it goes on with its delay)
+   * @param afterStepMax when not null, a kill that waited for a step follows it within a random
+   *     0..afterStepMax instead of the usual delay: it lands in the middle of the work the step began
+   *     (the next origin, the drivers of the one just announced)
+   */
+  KillSchedule(ChildJvm service, long seed, int kills, Duration minDelay, Duration maxDelay, LongSupplier progress, int maxSteps,
+      Duration stepTimeout, Duration afterStepMax) {
     this.service = service;
     this.seed = seed;
     this.kills = kills;
@@ -49,6 +58,8 @@ final class KillSchedule {
     this.progress = progress == null ? () -> 0 : progress;
     this.followsProgress = progress != null;
     this.stepTimeout = stepTimeout;
+    this.afterStepMax = afterStepMax;
+    this.maxSteps = maxSteps;
   }
 
   KillSchedule start() {
@@ -65,12 +76,15 @@ final class KillSchedule {
         long restarted = System.nanoTime();
         long base = progress.getAsLong();
         // With progress to follow, half the kills wait for one more step of it (bounded), half do not.
-        int steps = followsProgress ? random.nextInt(2) : 0;
+        int steps = followsProgress ? random.nextInt(maxSteps + 1) : 0;
         long delay = minDelay.toMillis() + (long) (random.nextDouble() * (maxDelay.toMillis() - minDelay.toMillis()));
         // Wait (bounded) for the progress steps, then the delay.
         long stepDeadline = System.nanoTime() + stepTimeout.toNanos();
         while (progress.getAsLong() < base + steps && System.nanoTime() < stepDeadline) {
           Thread.sleep(100);
+        }
+        if (steps > 0 && afterStepMax != null) {
+          delay = (long) (random.nextDouble() * afterStepMax.toMillis());
         }
         Thread.sleep(delay);
         long at = progress.getAsLong();

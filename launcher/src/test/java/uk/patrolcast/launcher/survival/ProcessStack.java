@@ -87,11 +87,16 @@ final class ProcessStack implements AutoCloseable {
 
   /** Starts (or restarts) the stack and waits until it says it is up. */
   void startStack(Duration timeout) throws Exception {
-    long before = count(stack.logFile(), "Stack is up");
-    stack.start();
-    await("the stack to be up", timeout, () -> count(stack.logFile(), "Stack is up") > before || !stack.alive());
-    if (!stack.alive()) {
-      throw new IllegalStateException("The stack process ended; see " + stack.logFile());
+    startAndAwait(stack, "Stack is up", timeout);
+  }
+
+  /** Starts a process and waits until its log says {@code up} (again). */
+  private static void startAndAwait(ChildJvm process, String up, Duration timeout) throws Exception {
+    long before = count(process.logFile(), up);
+    process.start();
+    await(process.name() + " to be up", timeout, () -> count(process.logFile(), up) > before || !process.alive());
+    if (!process.alive()) {
+      throw new IllegalStateException("The " + process.name() + " process ended; see " + process.logFile());
     }
   }
 
@@ -101,12 +106,7 @@ final class ProcessStack implements AutoCloseable {
 
   /** Starts (or restarts, on the same port) the separate registry process and waits until it serves. */
   void startRegistry(Duration timeout) throws Exception {
-    long before = count(registryProcess.logFile(), "Registry is up");
-    registryProcess.start();
-    await("the registry to be up", timeout, () -> count(registryProcess.logFile(), "Registry is up") > before || !registryProcess.alive());
-    if (!registryProcess.alive()) {
-      throw new IllegalStateException("The registry process ended; see " + registryProcess.logFile());
-    }
+    startAndAwait(registryProcess, "Registry is up", timeout);
   }
 
   /** The separate registry process (null when the registry runs inside the stack). */

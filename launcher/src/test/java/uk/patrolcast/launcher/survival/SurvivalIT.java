@@ -26,11 +26,16 @@ import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.schemas.Topics;
 
 /**
- * Failure survival on the local stack, every service in its own JVM as deployed: each service is
- * killed (SIGKILL) at seeded random points during a replay of real months and restarted, the broker
- * and registry process is killed and restarted on the same directory and ports, every month is fed
- * again and one month is re-published corrected. The final topics and files must equal those of a
- * run of the same final input with nothing killed.
+ * Failure survival on the local stack, every service in its own JVM as deployed: ingest and the
+ * feature stream are killed (SIGKILL) at seeded random points during a replay of real months and
+ * restarted, the broker and registry process is killed and restarted on the same directory and
+ * ports, every month is fed again and one month is re-published corrected. The final topics and files
+ * must equal those of a run of the same final input with nothing killed.
+ *
+ * <p>The forecast service and the allocator run here too (they must ride out the broker's restart
+ * and be alive at the end) but are not killed: eight months are far too few to train a model, so
+ * they publish nothing here, and the test asserts that rather than comparing empty sets. Their kills,
+ * with real forecasts and plans, and the registry killed alone are {@link ForecastPlanSurvivalIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SurvivalIT {
@@ -41,6 +46,8 @@ class SurvivalIT {
   static final int MONTHS = CleanRun.MONTHS;
   static final YearMonth CORRECTED = CleanRun.CORRECTED;
   static final int KILLS_PER_SERVICE = 10;
+  /** The services killed here (forecast and allocate: see the class comment). */
+  static final Set<String> KILLED = Set.of("ingest", "features");
   static final long SEED = Long.getLong("patrolcast.survival.seed", 20261128L);
 
   private final Path base = CleanRun.BASE;
@@ -66,13 +73,17 @@ class SurvivalIT {
       Random random = new Random(SEED);
       List<KillSchedule> schedules = new ArrayList<>();
       for (ChildJvm s : services) {
+        long seed = random.nextLong(); // drawn for every service: the same kill points as before for the others
+        if (!KILLED.contains(s.name())) {
+          continue;
+        }
         boolean isIngest = s == ingest;
         // Ingest's kills follow its published sources; the others' follow time since their restart.
         LongSupplier progress = isIngest
             ? () -> ProcessStack.count(ingest.logFile(), " accepted, ") + ProcessStack.count(ingest.logFile(), "unchanged since revision")
             : null;
         Duration max = s.name().equals("features") ? Duration.ofSeconds(15) : Duration.ofSeconds(isIngest ? 2 : 8);
-        schedules.add(new KillSchedule(s, random.nextLong(), KILLS_PER_SERVICE, Duration.ofSeconds(isIngest ? 0 : 2), max, progress).start());
+        schedules.add(new KillSchedule(s, seed, KILLS_PER_SERVICE, Duration.ofSeconds(isIngest ? 0 : 2), max, progress).start());
       }
       // The broker and registry die once in the middle of it all and come back on the same directory and ports.
       long stackKillMs = 15_000 + random.nextInt(20_000);
@@ -84,7 +95,7 @@ class SurvivalIT {
       for (KillSchedule s : schedules) {
         kills.addAll(s.await(Duration.ofMinutes(10)));
       }
-      assertThat(kills).hasSize(KILLS_PER_SERVICE * services.size());
+      assertThat(kills).hasSize(KILLS_PER_SERVICE * KILLED.size());
       log.info("{} kills done after {} s: {}", kills.size(), (System.nanoTime() - started) / 1_000_000_000, kills);
 
       // Every month in once (the original files), then police.uk re-publishes one month corrected.
@@ -126,10 +137,10 @@ class SurvivalIT {
           .forEach((CrimeRecord r) -> live.merge(r.getMonth(), 1, Integer::sum));
       closed.forEach((m, c) -> assertThat(live.get(m)).as("live records of " + m).isEqualTo(c.getRecordCount()));
       assertThat(totalsOf(p)).isEqualTo(clean.totals());
-      assertSameContents("forecasts.lsoa.v1", TopicContents.latest(p.bootstrap(), p.registry(), Topics.LSOA_FORECASTS, Baseline.REVISIONS),
-          clean.forecasts());
-      assertSameContents("allocations.plan.v1", TopicContents.latest(p.bootstrap(), p.registry(), Topics.PLANS, Baseline.REVISIONS),
-          clean.plans());
+      // Eight months cannot train a model: no forecast and no plan, in either run (ForecastPlanSurvivalIT covers them).
+      assertThat(clean.forecasts()).as("forecasts of the clean run").isEmpty();
+      assertThat(TopicReader.latest(p.bootstrap(), p.registry(), Topics.LSOA_FORECASTS)).as("forecasts after the failures").isEmpty();
+      assertThat(TopicReader.latest(p.bootstrap(), p.registry(), Topics.PLANS)).as("plans after the failures").isEmpty();
 
       Path out = Files.createDirectories(base.resolve("kills/out"));
       Baseline.writeFiles(p, out);
@@ -137,7 +148,6 @@ class SurvivalIT {
       Set<String> revisionColumns = Set.of("snapshot_revision", "month_revision");
       assertThat(CsvTable.read(out.resolve("features.csv")).linesWithout(revisionColumns))
           .isEqualTo(CsvTable.read(clean.out().resolve("features.csv")).linesWithout(revisionColumns));
-      assertThat(CsvTable.read(out.resolve("allocations.csv")).rows()).isEqualTo(CsvTable.read(clean.out().resolve("allocations.csv")).rows());
       assertRejectedEqualExceptTheCorrectedSource(out);
       for (ChildJvm s : services) {
         assertThat(p.liveness(s.name())).as(s.name() + " alive at the end").isEqualTo(200);

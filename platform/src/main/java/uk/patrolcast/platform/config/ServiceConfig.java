@@ -74,9 +74,13 @@ public class ServiceConfig extends AbstractConfig {
     return p == null ? null : p.value();
   }
 
-  /** A client of the configured schema registry (one per service: it caches schemas). */
+  /**
+   * A client of the configured schema registry (one per service: it caches schemas). 12 attempts
+   * (back-off 0.2 s doubling to 6.4 s, about 45 s in all): a registry restart is ridden out rather
+   * than failing the service.
+   */
   public SchemaRegistryClient schemaRegistry() {
-    return new SchemaRegistryClient(schemaRegistryUrl(), Duration.ofSeconds(10), 4, schemaRegistryAuth());
+    return new SchemaRegistryClient(schemaRegistryUrl(), Duration.ofSeconds(10), 12, schemaRegistryAuth());
   }
 
   public String httpHost() {

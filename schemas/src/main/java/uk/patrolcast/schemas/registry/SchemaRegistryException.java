@@ -49,6 +49,20 @@ public class SchemaRegistryException extends RuntimeException {
     return httpStatus == 409;
   }
 
+  /**
+   * Whether {@code t} (or a cause of it) is a registry that could not be reached or failed on its
+   * side (5xx): a transient condition, not a bad record. A consumer must not skip a record for it
+   * (it would be lost); it fails instead and is restarted, reading the record again.
+   */
+  public static boolean isUnavailable(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SchemaRegistryException e && (e.httpStatus == 0 || e.httpStatus >= 500)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static SchemaRegistryException subjectNotFound(String subject) {
     return new SchemaRegistryException(404, SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
   }
