@@ -29,11 +29,19 @@ class CommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"up", "run", "ingest", "features", "forecast", "allocate", "console", "watch", "topics"}) {
+    for (String command : new String[] {"up", "run", "ingest", "features", "forecast", "allocate", "console", "watch", "topics", "stack", "registry"}) {
       Result r = run(command, "--help");
       assertThat(r.code()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Usage: patrolcast " + command);
     }
+  }
+
+  @Test
+  void theRegistryRunsAloneBesideABrokerWithoutOne() {
+    assertThat(run("stack", "--help").out()).contains("--no-registry");
+    Result r = run("registry");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--bootstrap");
   }
 
   @Test

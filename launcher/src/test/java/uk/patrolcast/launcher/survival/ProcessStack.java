@@ -36,6 +36,7 @@ final class ProcessStack implements AutoCloseable {
   private final ChildJvm registryProcess;
   private final Map<String, ChildJvm> services = new LinkedHashMap<>();
   private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
+  private RestartPolicy restartPolicy;
 
   ProcessStack(Path dir) throws IOException {
     this(dir, false);
@@ -129,6 +130,12 @@ final class ProcessStack implements AutoCloseable {
     return jvm;
   }
 
+  /** Restarts these services whenever they end on their own (see {@link RestartPolicy}), until close. */
+  RestartPolicy restartOnExit(List<ChildJvm> supervised) {
+    restartPolicy = new RestartPolicy(supervised);
+    return restartPolicy;
+  }
+
   /** The service's own liveness answer (200: alive), or -1 when it does not answer (starting, killed). */
   int liveness(String command) {
     try {
@@ -167,6 +174,9 @@ final class ProcessStack implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    if (restartPolicy != null) {
+      restartPolicy.close();
+    }
     List<ChildJvm> all = new ArrayList<>(services.values());
     java.util.Collections.reverse(all);
     for (ChildJvm s : all) {

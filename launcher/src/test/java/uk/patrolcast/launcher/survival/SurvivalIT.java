@@ -32,8 +32,9 @@ import uk.patrolcast.schemas.Topics;
  * ports, every month is fed again and one month is re-published corrected. The final topics and files
  * must equal those of a run of the same final input with nothing killed.
  *
- * <p>The forecast service and the allocator run here too (they must ride out the broker's restart
- * and be alive at the end) but are not killed: eight months are far too few to train a model, so
+ * <p>The forecast service and the allocator run here too (they must come through the broker's restart
+ * and be alive at the end; one that exits on a fatal error is restarted, as the deployment's restart
+ * policy does: {@link RestartPolicy}) but are not killed: eight months are far too few to train a model, so
  * they publish nothing here, and the test asserts that rather than comparing empty sets. Their kills,
  * with real forecasts and plans, and the registry killed alone are {@link ForecastPlanSurvivalIT}.
  */
@@ -85,6 +86,9 @@ class SurvivalIT {
         Duration max = s.name().equals("features") ? Duration.ofSeconds(15) : Duration.ofSeconds(isIngest ? 2 : 8);
         schedules.add(new KillSchedule(s, seed, KILLS_PER_SERVICE, Duration.ofSeconds(isIngest ? 0 : 2), max, progress).start());
       }
+      // The services not killed here are restarted when they exit on their own, as the deployment's
+      // restart policy does (a service exits on a fatal error, e.g. the broker away longer than its timeouts).
+      RestartPolicy restarts = p.restartOnExit(services.stream().filter(s -> !KILLED.contains(s.name())).toList());
       // The broker and registry die once in the middle of it all and come back on the same directory and ports.
       long stackKillMs = 15_000 + random.nextInt(20_000);
       Thread.sleep(stackKillMs);
@@ -150,10 +154,10 @@ class SurvivalIT {
           .isEqualTo(CsvTable.read(clean.out().resolve("features.csv")).linesWithout(revisionColumns));
       assertRejectedEqualExceptTheCorrectedSource(out);
       for (ChildJvm s : services) {
-        assertThat(p.liveness(s.name())).as(s.name() + " alive at the end").isEqualTo(200);
+        ProcessStack.await(s.name() + " alive at the end", Duration.ofMinutes(2), () -> p.liveness(s.name()) == 200);
       }
-      log.info("Survival run: {} s, {} kills, stack restarted once; seed {}", (System.nanoTime() - started) / 1_000_000_000,
-          kills.size(), SEED);
+      log.info("Survival run: {} s, {} kills, stack restarted once, {} restarts of forecast/allocate by the restart policy; seed {}",
+          (System.nanoTime() - started) / 1_000_000_000, kills.size(), restarts.restarts(), SEED);
     }
   }
 
