@@ -10,6 +10,9 @@ public final class NegativeBinomial {
   /** Below this dispersion the Poisson formulas are used (the NB limit). */
   static final double POISSON_LIMIT = 1e-8;
 
+  /** The quantile walk stops once its sum is within this of p (rounding could stop it a step late). */
+  static final double WALK_SLACK = 1e-12;
+
   private NegativeBinomial() {}
 
   /** log P(Y = y). */
@@ -49,8 +52,7 @@ public final class NegativeBinomial {
     Pmf pmf = new Pmf(mu, alpha);
     double sum = 0;
     int k = -1;
-    // 1e-12 guards against rounding stopping the walk a step late when sum lands just below p.
-    while (sum < p - 1e-12) {
+    while (sum < p - WALK_SLACK) {
       sum += pmf.next();
       k++;
       if (k > 100_000) {
@@ -58,6 +60,25 @@ public final class NegativeBinomial {
       }
     }
     return Math.max(k, 0);
+  }
+
+  /**
+   * {S(y-1), S(y)}: the running sums of P(Y=0..k) exactly as {@link #quantile} accumulates them
+   * (S(-1) = 0), so that {@code quantile(p) <= y} iff {@code S(y) >= p - WALK_SLACK}. A mean of 0 or
+   * less is the point mass at 0.
+   */
+  static double[] cumulativeAround(int y, double mu, double alpha) {
+    if (mu <= 0) {
+      return new double[] {y == 0 ? 0 : 1, 1};
+    }
+    Pmf pmf = new Pmf(mu, alpha);
+    double before = 0;
+    double sum = 0;
+    for (int k = 0; k <= y; k++) {
+      before = sum;
+      sum += pmf.next();
+    }
+    return new double[] {before, sum};
   }
 
   /** Probabilities P(Y=0), P(Y=1), ... by the ratio recurrence (stable for the means seen here). */
