@@ -130,7 +130,7 @@ public final class ForecastBenchmark {
       }
     }
     System.out.printf("Validation %s..%s: score %.5f (one-step %.5f, recursive %.5f); h1 pooled: deviance %.5f (%s %.5f, %.2f%% lower),"
-        + " hit rate 5%% %.4f (%s %.4f, %+.2f points), RMSE %.4f, coverage80 %s%n", Months.format(m.validationFrom()),
+        + " hit rate 5%% %.6f (%s %.6f, %+.3f points), RMSE %.4f, coverage80 %s%n", Months.format(m.validationFrom()),
         Months.format(m.validationTo()), (oneStep + recursive) / 2, oneStep, recursive, model.poissonDeviance(), bestDev.method(),
         bestDev.poissonDeviance(), 100 * (1 - model.poissonDeviance() / bestDev.poissonDeviance()), model.hitRate5(), bestHit.method(),
         bestHit.hitRate5(), 100 * (model.hitRate5() - bestHit.hitRate5()), model.rmse(),

@@ -110,6 +110,25 @@ class IntervalModelTest {
     }
   }
 
+  @Test
+  void logLikelihoodWithSharedLogGammaTermsEqualsTheSumOfRowLogPmfs() {
+    SplittableRandom r = new SplittableRandom(13);
+    int n = 20_000;
+    double[] mu = new double[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      mu[i] = i % 101 == 0 ? 0 : 4 * r.nextDouble();
+      y[i] = sample(r, Math.max(mu[i], 0.01), 0.6);
+    }
+    for (double alpha : new double[] {1e-9, 1e-6, 0.05, 0.7, 20}) {
+      double rows = 0;
+      for (int i = 0; i < n; i++) {
+        rows += NegativeBinomial.logPmf(y[i], Math.max(mu[i], 1e-6), alpha);
+      }
+      assertThat(Dispersion.logLikelihood(mu, y, alpha)).as("alpha %s", alpha).isEqualTo(rows);
+    }
+  }
+
   /** NB as a Poisson with a gamma-distributed mean (shape 1/alpha). */
   static int sample(SplittableRandom r, double mu, double alpha) {
     double shape = 1 / alpha;
