@@ -2,6 +2,7 @@ package uk.patrolcast.console.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import uk.patrolcast.console.ConsoleConfig;
@@ -11,7 +12,8 @@ import uk.patrolcast.platform.stack.LocalStack;
 
 /**
  * How long a restarted console takes to rebuild its views from the topics, and the heap they take:
- * the fixture is published first, then a console starts and reads everything. Prints one line.
+ * the real pipeline (as in the browser tests) runs first, every month through every stage, and is
+ * stopped; then a console starts and reads everything. Prints one line.
  * {@code java -cp <test classpath> uk.patrolcast.console.e2e.ConsoleCatchUpBench [DATA_DIR]}
  * (window: {@code -Dconsole.e2e.first}/{@code last}, as for the browser tests).
  */
@@ -22,9 +24,11 @@ public final class ConsoleCatchUpBench {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
     try (LocalStack stack = LocalStack.startTemporary()) {
       TestStack.ensureTopics(stack.bootstrapServers());
-      try (ConsoleEvents events = new FixtureEvents()) {
+      try (PipelineEvents events = new PipelineEvents()) {
         events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("bench"));
+        events.awaitStages(Duration.ofMinutes(20));
         events.advance();
+        events.awaitStages(Duration.ofMinutes(5));
       }
       System.gc();
       long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
