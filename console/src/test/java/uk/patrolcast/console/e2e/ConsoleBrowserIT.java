@@ -272,8 +272,12 @@ class ConsoleBrowserIT {
     assertThat(rows).allSatisfy(r -> assertThat(r.get("reason")).isEqualTo("NO_LSOA"));
     measured.put("csv_rows", rows.size());
 
+    // Another table: the latest origin's LSOA forecasts, 12 horizons of each LSOA (the page shows 50 rows of them).
     browser.test("table-forecasts").click();
-    browser.waiting(30).until(d -> "50".equals(browser.test("resource-table").getAttribute("data-rows")));
+    int forecasts = api("/api/tables/forecasts?limit=1").path("matching").asInt();
+    assertThat(forecasts).isEqualTo(4994 * 12);
+    browser.waiting(30).until(d -> String.valueOf(forecasts).equals(browser.test("table-info").getAttribute("data-matching"))
+        && "50".equals(browser.test("resource-table").getAttribute("data-rows")));
     browser.screenshot(shots, "4-resources");
   }
 
