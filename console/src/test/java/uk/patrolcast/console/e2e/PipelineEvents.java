@@ -25,18 +25,19 @@ import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.service.PatrolcastService;
 
 /**
- * The real pipeline in this JVM (the default of {@code console.e2e.events}): ingest, features, forecast and allocate started on the
- * test's stack in {@code up} mode, in flow order, the way {@code patrolcast up} does. Ingest watches a
- * data directory of links to the shared data that holds the police.uk files of
- * {@code console.e2e.first}..{@code console.e2e.last} without the last month's; {@link #advance} links
- * that month's files in while a page is open, as police.uk publishes a month, and it flows through
- * ingest, features, forecast and allocate. The London totals are checked against {@link LondonData}'s
- * own count of the same files.
+ * The real pipeline in this JVM (the default of {@code console.e2e.events}): ingest, features,
+ * forecast and allocate started on the test's stack in {@code up} mode, in flow order, the way
+ * {@code patrolcast up} does. Ingest watches a data directory of links to the shared data that holds
+ * the police.uk files of {@code console.e2e.first}..{@code console.e2e.last} without the last
+ * month's; {@link #advance} links that month's files in while a page is open, as police.uk publishes
+ * a month, and it flows through ingest, features, forecast and allocate. The London totals are
+ * checked against {@link LondonData}'s own count of the same files.
  *
- * <p>Cost (CI time) over accuracy: the window is the shortest the forecast can train on (60 months of
- * feature history, one 6-month validation fold, 6 backtest months so that the Overview has past months
- * with out-of-sample forecasts), and the model is a small recipe (shallow trees, few rounds). The
- * product's defaults are unchanged; these are the test's settings only.
+ * <p>Cost (CI time) over accuracy: the window is six months more than the shortest the forecast can
+ * train on (60 months of feature history, one 6-month validation fold, 6 backtest months so that the
+ * Overview has past months with out-of-sample forecasts), the model is a small recipe (shallow trees,
+ * few rounds), and no challenger is trained during the run. The product's defaults are unchanged;
+ * these are the test's settings only.
  */
 final class PipelineEvents implements ConsoleEvents {
   private static final Logger log = LoggerFactory.getLogger(PipelineEvents.class);
