@@ -22,6 +22,7 @@ public final class ForecastConfig extends ServiceConfig {
   public static final String TRAIN_UNTIL = "forecast.train.until";
   public static final String RETRAIN_EVERY = "forecast.retrain.every.months";
   public static final String SETTLE_MS = "forecast.settle.ms";
+  public static final String BACKTEST_MONTHS = "forecast.backtest.months";
   public static final String SEARCH_TRIALS = "forecast.search.trials";
   public static final String COMPARE_OBJECTIVES = "forecast.search.compare.objectives";
   public static final String PARAMS = "forecast.params";
@@ -44,6 +45,11 @@ public final class ForecastConfig extends ServiceConfig {
           "up mode: train a challenger once the latest complete month is this many months past the champion's cut-off.")
       .define(SETTLE_MS, Type.LONG, 5000L, Range.atLeast(0), Importance.LOW,
           "up mode: wait this long without a new snapshot before training, so a replay of history trains once, at its end.")
+      .define(BACKTEST_MONTHS, Type.INT, 12, Range.between(0, 120), Importance.MEDIUM,
+          "up mode without forecast.train.until: train the first champion this many months before the latest complete month and "
+              + "forecast every origin from there on with it, so the last months have honest out-of-sample one-month-ahead forecasts "
+              + "(as run --train-until gives); a challenger is then trained at the latest month. 0: the first champion is trained at the "
+              + "latest month. The history needed grows by these months.")
       .define(SEARCH_TRIALS, Type.INT, 1, Range.between(1, 500), Importance.MEDIUM,
           "Hyperparameter search budget per training: trials on rolling-origin validation (1 = the configured parameters only).")
       .define(COMPARE_OBJECTIVES, Type.BOOLEAN, true, Importance.LOW,
@@ -86,6 +92,11 @@ public final class ForecastConfig extends ServiceConfig {
 
   public long settleMillis() {
     return getLong(SETTLE_MS);
+  }
+
+  /** Months before the latest complete month the first champion is trained at (up mode, no fixed cut-off). */
+  public int backtestMonths() {
+    return getInt(BACKTEST_MONTHS);
   }
 
   public int searchTrials() {

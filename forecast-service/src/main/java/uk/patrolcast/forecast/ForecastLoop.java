@@ -107,7 +107,8 @@ final class ForecastLoop implements Runnable {
     this.config = config;
     this.registry = registry;
     this.store = new ModelStore(config.stateDir().resolve("forecast").resolve("models"));
-    this.schedule = new ForecastSchedule(config.runMode(), config.trainUntil(), config.retrainEveryMonths(), config.settleMillis());
+    this.schedule = new ForecastSchedule(config.runMode(), config.trainUntil(), config.retrainEveryMonths(), config.settleMillis(),
+        config.backtestMonths());
     this.trainingJob = new TrainingJob(config);
     this.forecaster = new Forecaster(config.topDrivers());
     this.meansOnly = new Forecaster(0);
@@ -218,7 +219,7 @@ final class ForecastLoop implements Runnable {
         sinceSnapshot);
     if (cutoff != null) {
       lastAttempt = cutoff;
-      String shortfall = RollingOriginValidation.historyShortfall(table, cutoff, config.trainerSettings().scheme());
+      String shortfall = shortfall(table, cutoff);
       waitingForHistory = shortfall;
       if (shortfall != null) {
         // A short history is a state, not a failure: in up mode later months may bring enough; in run
@@ -407,6 +408,16 @@ final class ForecastLoop implements Runnable {
     consumer.seekToBeginning(partitions);
   }
 
+  /** Why the history cannot train a model up to {@code cutoff}, naming the backtest months when they move the cut-off back; or null. */
+  private String shortfall(FeatureTable t, YearMonth cutoff) {
+    String s = RollingOriginValidation.historyShortfall(t, cutoff, config.trainerSettings().scheme());
+    if (s != null && champion == null && !config.runMode() && config.trainUntil() == null && config.backtestMonths() > 0) {
+      s += " (the first model is trained " + config.backtestMonths() + " months before the latest complete month, "
+          + ForecastConfig.BACKTEST_MONTHS + ", so that those months get out-of-sample forecasts)";
+    }
+    return s;
+  }
+
   void stop() {
     running = false;
   }
@@ -434,7 +445,7 @@ final class ForecastLoop implements Runnable {
     String waiting = waitingForHistory;
     if (c == null && !config.runMode() && t != null) {
       // Under up mode the history grows: what counts is whether the months held now are enough.
-      waiting = RollingOriginValidation.historyShortfall(t, t.lastMonth(), config.trainerSettings().scheme());
+      waiting = shortfall(t, schedule.firstCutoff(t.lastMonth()));
     }
     // Read by orchestration (patrolcast run, bench): false while no model can be trained, so nothing waits for forecasts.
     s.put("publishes", waiting == null || c != null);

@@ -16,21 +16,51 @@ import uk.patrolcast.platform.config.Months;
  * whenever the latest complete month is {@code retrainEvery} months past the champion's cut-off. A
  * fixed {@code trainUntil} in up mode freezes training there. Forecasts never wait for training once a
  * champion exists.
+ *
+ * <p>Backtest months (up mode without {@code trainUntil}): the first champion is trained
+ * {@code backtestMonths} before the latest complete month, so every origin from its cut-off on is an
+ * out-of-sample one-month-ahead forecast, exactly as {@code run --train-until} gives; the usual
+ * schedule then trains a challenger at the latest month.
  */
 public final class ForecastSchedule {
   private final boolean runMode;
   private final YearMonth trainUntil;
   private final int retrainEvery;
   private final long settleMillis;
+  private final int backtestMonths;
 
   /** What has been published for an origin. */
   public record Published(int dataRevision, String modelVersion) {}
 
   public ForecastSchedule(boolean runMode, YearMonth trainUntil, int retrainEvery, long settleMillis) {
+    this(runMode, trainUntil, retrainEvery, settleMillis, 0);
+  }
+
+  /** @param backtestMonths up mode without {@code trainUntil}: the first champion's cut-off is this many months before the latest */
+  public ForecastSchedule(boolean runMode, YearMonth trainUntil, int retrainEvery, long settleMillis, int backtestMonths) {
+    if (backtestMonths < 0) {
+      throw new IllegalArgumentException("backtest months must be 0 or more, not " + backtestMonths);
+    }
     this.runMode = runMode;
     this.trainUntil = trainUntil;
     this.retrainEvery = retrainEvery;
     this.settleMillis = settleMillis;
+    this.backtestMonths = backtestMonths;
+  }
+
+  /**
+   * The cut-off a first champion would be trained at with these complete months: the fixed cut-off
+   * (run mode, or up mode with {@code trainUntil}), else the latest month less the backtest months.
+   * What the history must reach (the shortfall check) is judged at this month.
+   */
+  public YearMonth firstCutoff(YearMonth lastComplete) {
+    if (runMode) {
+      return trainUntil;
+    }
+    if (trainUntil != null) {
+      return trainUntil.isBefore(lastComplete) ? trainUntil : lastComplete;
+    }
+    return lastComplete.minusMonths(backtestMonths);
   }
 
   /**
@@ -53,12 +83,13 @@ public final class ForecastSchedule {
     if (sinceLastSnapshotMillis < settleMillis) {
       return null;
     }
+    if (championCutoff == null) {
+      YearMonth first = firstCutoff(last);
+      return first.equals(lastAttempt) ? null : first;
+    }
     YearMonth cutoff = trainUntil != null && trainUntil.isBefore(last) ? trainUntil : last;
     if (cutoff.equals(lastAttempt)) {
       return null;
-    }
-    if (championCutoff == null) {
-      return cutoff;
     }
     return Months.between(championCutoff, cutoff) >= retrainEvery ? cutoff : null;
   }

@@ -37,6 +37,30 @@ class ForecastScheduleTest {
   }
 
   @Test
+  void upModeWithBacktestMonthsTrainsTheFirstChampionBeforeTheLatestMonthThenAChallengerAtIt() {
+    ForecastSchedule s = new ForecastSchedule(false, null, 1, 1000, 12);
+    YearMonth first = LAST.minusMonths(12);
+    assertThat(s.firstCutoff(LAST)).isEqualTo(first);
+    assertThat(s.trainingCutoff(TABLE, null, null, false, 10)).as("the replay has not settled").isNull();
+    assertThat(s.trainingCutoff(TABLE, null, null, false, 5000)).isEqualTo(first);
+    assertThat(s.trainingCutoff(TABLE, null, first, true, 5000)).as("while it trains").isNull();
+    // Every origin from the first champion's cut-off is forecast by it: out-of-sample one-month-ahead forecasts of the last 12 months.
+    assertThat(s.origins(TABLE, first, new HashMap<>(), "champion")).hasSize(13).startsWith(first).endsWith(LAST);
+    // Then the usual schedule: a challenger at the latest month.
+    assertThat(s.trainingCutoff(TABLE, first, first, false, 5000)).isEqualTo(LAST);
+    assertThat(s.trainingCutoff(TABLE, first, LAST, false, 5000)).as("not again at a cut-off already tried").isNull();
+    // A first training that could not run (too little history) is tried again when a new month moves the cut-off.
+    assertThat(s.trainingCutoff(TABLE.upTo(LAST.minusMonths(1)), null, first, false, 5000)).isEqualTo(first.minusMonths(1));
+    assertThat(s.trainingCutoff(TABLE, null, first, false, 5000)).isNull();
+
+    ForecastSchedule frozen = new ForecastSchedule(false, LAST.minusMonths(5), 1, 0, 12);
+    assertThat(frozen.firstCutoff(LAST)).as("a fixed cut-off wins over the backtest months").isEqualTo(LAST.minusMonths(5));
+    assertThat(frozen.trainingCutoff(TABLE, null, null, false, 0)).isEqualTo(LAST.minusMonths(5));
+    assertThat(new ForecastSchedule(false, null, 1, 0, 0).trainingCutoff(TABLE, null, null, false, 0)).as("0 = off").isEqualTo(LAST);
+    assertThat(new ForecastSchedule(true, LAST.minusMonths(3), 1, 0, 12).firstCutoff(LAST)).as("run mode").isEqualTo(LAST.minusMonths(3));
+  }
+
+  @Test
   void originsAreEveryMonthFromTheCutoffNotYetForecastAtItsRevision() {
     ForecastSchedule s = new ForecastSchedule(true, LAST.minusMonths(3), 1, 0);
     Map<YearMonth, ForecastSchedule.Published> published = new HashMap<>();

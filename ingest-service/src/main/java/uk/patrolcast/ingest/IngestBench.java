@@ -20,27 +20,65 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
  * and digests of everything published (to compare two builds exactly); then the single-thread CPU
  * floors of the reading side ({@link ReadFloors}).
  *
+ * <p>With {@code --passes N} the whole ingest runs N times in the same JVM, each into a fresh stack:
+ * the first pass is a cold start (a third of its CPU goes to the JIT compilers), the later ones show
+ * the steady state of a long-running service, the way JMH warms up before it measures. Every pass
+ * must publish exactly the same bytes (digests compared), so a warm pass does no less work.
+ *
  * <p>Run: {@code mvn -q -pl ingest-service -am package -DskipTests -Pingest-bench} (data directory from
- * {@code -Dpatrolcast.data.dir}, default {@code ../shared/data}), or
- * {@code java -cp <runtime class path> uk.patrolcast.ingest.IngestBench DIR [--no-floors | --floors-only]}.
+ * {@code -Dpatrolcast.data.dir}, default {@code ../shared/data}; two passes), or
+ * {@code java -cp <runtime class path> uk.patrolcast.ingest.IngestBench DIR [--passes N] [--no-floors | --floors-only]}.
  */
 public final class IngestBench {
   private IngestBench() {}
 
   public static void main(String[] args) throws Exception {
     List<String> options = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
-    List<String> dirs = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+    List<String> dirs = new java.util.ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--passes")) {
+        i++;
+      } else if (!args[i].startsWith("--")) {
+        dirs.add(args[i]);
+      }
+    }
     Path data = Path.of(!dirs.isEmpty() ? dirs.get(0) : System.getProperty("patrolcast.data.dir", "../shared/data"));
     if (!Files.isDirectory(data)) {
       System.err.println("IngestBench: no data directory " + data.toAbsolutePath());
       System.exit(2);
     }
+    int passes = passes(args);
     if (!options.contains("--floors-only")) {
-      endToEnd(data);
+      Map<String, String> first = null;
+      for (int pass = 1; pass <= passes; pass++) {
+        System.out.printf("IngestBench pass %d of %d (%s)%n", pass, passes, pass == 1 ? "cold JVM" : "warm JVM: code compiled by the passes before");
+        Map<String, String> digests = endToEnd(data);
+        if (first == null) {
+          first = digests;
+        } else if (!first.equals(digests)) {
+          throw new IllegalStateException("IngestBench: pass " + pass + " published different contents from pass 1");
+        }
+      }
+      if (passes > 1) {
+        System.out.printf("IngestBench: all %d passes published identical contents%n", passes);
+      }
     }
     if (!options.contains("--no-floors")) {
       floors(data);
     }
+  }
+
+  private static int passes(String[] args) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--passes")) {
+        int n = Integer.parseInt(args[i + 1]);
+        if (n < 1) {
+          throw new IllegalArgumentException("--passes needs at least 1");
+        }
+        return n;
+      }
+    }
+    return 1;
   }
 
   /** What the reading side costs on its own, per step, on one thread (after a first round that compiles the code). */
@@ -52,7 +90,7 @@ public final class IngestBench {
   }
 
   /** The service over every police.uk file into a fresh local stack: records per second and CPU by thread kind. */
-  private static void endToEnd(Path data) throws Exception {
+  private static Map<String, String> endToEnd(Path data) throws Exception {
     long t0 = System.nanoTime();
     try (LocalStack stack = LocalStack.startTemporary()) {
       Properties admin = new Properties();
@@ -124,7 +162,9 @@ public final class IngestBench {
       }
       // What was published, to compare runs exactly (records, profiles: the bytes; the rest: timestamps cleared).
       SchemaRegistryClient registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
-      PublishedDigests.of(stack.bootstrapServers(), registry).forEach((topic, digest) -> System.out.printf("  digest %-26s %s%n", topic, digest));
+      Map<String, String> digests = PublishedDigests.of(stack.bootstrapServers(), registry);
+      digests.forEach((topic, digest) -> System.out.printf("  digest %-26s %s%n", topic, digest));
+      return digests;
     }
   }
 }

@@ -10,8 +10,8 @@ import uk.patrolcast.console.TestStack;
 import uk.patrolcast.platform.stack.LocalStack;
 
 /**
- * The console on a temporary local stack fed by the chosen {@link ConsoleEvents} (the fixture by
- * default), for trying the pages by hand: {@code mvn -pl console -am test-compile exec:java
+ * The console on a temporary local stack fed by the chosen {@link ConsoleEvents} (the real
+ * pipeline by default), for trying the pages by hand: {@code mvn -pl console -am test-compile exec:java
  * -Dexec.mainClass=uk.patrolcast.console.e2e.ConsoleDemo -Dexec.classpathScope=test -Dexec.args="8080 DATA_DIR"}.
  * The token is {@code demo-token}. Stops on Ctrl-C or after the optional third argument (seconds).
  */
@@ -36,7 +36,7 @@ public final class ConsoleDemo {
         System.out.println("console: " + console.url() + " (token demo-token)");
         events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("console-demo"));
         long advanceAfter = Long.getLong("console.demo.advance.s", 60) * 1000;
-        System.out.println("events published; the last month follows in " + advanceAfter / 1000 + " s");
+        System.out.println("pipeline started; the last month follows in " + advanceAfter / 1000 + " s");
         Thread.sleep(Math.min(seconds * 1000, advanceAfter));
         events.advance();
         System.out.println("advanced to " + events.expectedIngestedMonth());

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where the events of the browser tests come from. The tests only look at the console, so the same
- * tests run on a fixture that publishes events shaped like the pipeline's ({@code fixture}, the
- * default), on the real services started in this JVM ({@code pipeline}), or on a system that is
- * already running ({@code external}). Chosen with {@code -Dconsole.e2e.events=...}.
+ * tests run on the real services started in this JVM ({@code pipeline}, the default) or on a system
+ * that is already running ({@code external}). Chosen with {@code -Dconsole.e2e.events=...}.
  */
 interface ConsoleEvents extends AutoCloseable {
 
@@ -28,12 +27,11 @@ interface ConsoleEvents extends AutoCloseable {
   void close();
 
   static ConsoleEvents select() {
-    String kind = System.getProperty("console.e2e.events", "fixture");
+    String kind = System.getProperty("console.e2e.events", "pipeline");
     return switch (kind) {
-      case "fixture" -> new FixtureEvents();
       case "pipeline" -> new PipelineEvents();
       case "external" -> new ExternalEvents();
-      default -> throw new IllegalArgumentException("console.e2e.events must be fixture, pipeline or external, not " + kind);
+      default -> throw new IllegalArgumentException("console.e2e.events must be pipeline or external, not " + kind);
     };
   }
 }

@@ -11,8 +11,14 @@ import uk.patrolcast.forecast.features.TrainingRows;
 
 /** Fits one booster: a fixed number of rounds, or with early stopping on validation rows. */
 public final class BoosterTraining {
-  /** Rounds without improvement on validation before training stops. */
-  public static final int EARLY_STOPPING_ROUNDS = 40;
+  /**
+   * Rounds without improvement on validation before training stops: the same amount of learning
+   * ({@code rounds × eta} = 4) whatever the learning rate, so 40 rounds at eta 0.1 and 20 at 0.2,
+   * never fewer than 10.
+   */
+  public static int earlyStoppingRounds(BoosterParams params) {
+    return Math.max(10, (int) Math.ceil(4.0 / params.eta() - 1e-9));
+  }
 
   private BoosterTraining() {}
 
@@ -34,7 +40,7 @@ public final class BoosterTraining {
         dvalid = matrix(valid, params);
         watches.put("valid", dvalid);
         maxRounds = params.maxRounds();
-        early = EARLY_STOPPING_ROUNDS;
+        early = earlyStoppingRounds(params);
       }
       Map<String, Object> xgb = params.xgboost(seed, threads);
       float[][] history = new float[watches.size()][maxRounds];

@@ -31,10 +31,6 @@ public final class Dispersion {
   }
 
   static double logLikelihood(double[] mu, int[] y, double alpha) {
-    double s = 0;
-    for (int i = 0; i < mu.length; i++) {
-      s += NegativeBinomial.logPmf(y[i], Math.max(mu[i], 1e-6), alpha);
-    }
-    return s;
+    return NegativeBinomial.logPmfSum(y, mu, 1e-6, alpha);
   }
 }

@@ -54,17 +54,18 @@ public record IntervalModel(
    */
   public static double[] calibrate(double[] mu, int[] y, double target) {
     double alpha = Dispersion.fit(mu, y);
+    Coverage coverage = new Coverage(mu, y, alpha);
     double lo = 0.2;
     double hi = 0.995;
-    if (coverage(mu, y, alpha, lo) >= target) {
+    if (coverage.at(lo) >= target) {
       return new double[] {alpha, lo};
     }
-    if (coverage(mu, y, alpha, hi) < target) {
+    if (coverage.at(hi) < target) {
       return new double[] {alpha, hi};
     }
     for (int it = 0; it < 30; it++) {
       double mid = (lo + hi) / 2;
-      if (coverage(mu, y, alpha, mid) >= target) {
+      if (coverage.at(mid) >= target) {
         hi = mid;
       } else {
         lo = mid;
@@ -75,14 +76,43 @@ public record IntervalModel(
 
   /** Share of {@code y} inside the central {@code level} interval of NB(mu, alpha). */
   public static double coverage(double[] mu, int[] y, double alpha, double level) {
-    long in = 0;
-    for (int i = 0; i < mu.length; i++) {
-      int lower = NegativeBinomial.quantile((1 - level) / 2, mu[i], alpha);
-      int upper = NegativeBinomial.quantile((1 + level) / 2, mu[i], alpha);
-      if (y[i] >= lower && y[i] <= upper) {
-        in++;
+    return new Coverage(mu, y, alpha).at(level);
+  }
+
+  /**
+   * Coverage at any level from one walk per observation: {@code y} lies in the central interval
+   * [q((1-level)/2), q((1+level)/2)] exactly when the cumulative sums that
+   * {@link NegativeBinomial#quantile} would walk through satisfy {@code S(y) >= p_lo - 1e-12} and
+   * (for y > 0) {@code S(y-1) < p_hi - 1e-12}. The sums are the same floating-point values the
+   * quantile walk adds up, so the answer equals computing both quantiles per level (tested), while
+   * the bisection no longer repeats the walks for each of its ~30 levels.
+   */
+  static final class Coverage {
+    private final int[] y;
+    private final double[] below;
+    private final double[] upTo;
+
+    Coverage(double[] mu, int[] y, double alpha) {
+      this.y = y;
+      below = new double[mu.length];
+      upTo = new double[mu.length];
+      for (int i = 0; i < mu.length; i++) {
+        double[] s = NegativeBinomial.cumulativeAround(y[i], mu[i], alpha);
+        below[i] = s[0];
+        upTo[i] = s[1];
       }
     }
-    return (double) in / mu.length;
+
+    double at(double level) {
+      double lowerP = (1 - level) / 2 - NegativeBinomial.WALK_SLACK;
+      double upperP = (1 + level) / 2 - NegativeBinomial.WALK_SLACK;
+      long in = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (upTo[i] >= lowerP && (y[i] == 0 || below[i] < upperP)) {
+          in++;
+        }
+      }
+      return (double) in / y.length;
+    }
   }
 }

@@ -61,14 +61,17 @@ public final class ModelTrainer {
       List<TrainedModel.SearchTrial> search) {
     long started = System.nanoTime();
     FeatureTable known = table.upTo(trainUntil);
+    PointInTimeRisk risk = new PointInTimeRisk(known);
     if (folds == null) {
-      folds = RollingOriginValidation.run(known, trainUntil, params, settings.scheme(), settings.seed(), settings.threads());
+      folds = RollingOriginValidation.run(known, trainUntil, params, settings.scheme(), settings.seed(), settings.threads(), risk);
     }
     int rounds = (int) Math.round(folds.stream().mapToInt(FoldResult::bestRounds).average().orElseThrow());
     ModelFeatures features = ModelFeatures.of(params.withRisk());
     YearMonth first = RollingOriginValidation.firstOrigin(known, trainUntil, params.trainYears());
-    TrainingRows rows = TrainingRows.build(known, features, first, trainUntil.minusMonths(1), new PointInTimeRisk(known));
+    TrainingRows rows = TrainingRows.build(known, features, first, trainUntil.minusMonths(1), risk);
+    long validated = System.nanoTime();
     CountModel model = BoosterTraining.train(rows, null, params, features, Math.max(1, rounds), settings.seed(), settings.threads());
+    long boosted = System.nanoTime();
     IntervalModel intervals = calibrateIntervals(known, folds);
     List<AreaForecast> oneStep = new ArrayList<>();
     List<AreaForecast> recursive = new ArrayList<>();
@@ -79,12 +82,19 @@ public final class ModelTrainer {
     List<MetricValues> validation = new ArrayList<>(Scoring.score(known.counts(), oneStep, null, false));
     validation.addAll(Scoring.score(known.counts(), recursive.stream().filter(a -> a.horizon() > 1).toList(), null, false));
     List<TrainedModel.FoldSummary> summaries = folds.stream().map(TrainedModel.FoldSummary::of).toList();
+    long calibrated = System.nanoTime();
     List<TrainedModel.Importance> importances = importances(model, rows);
+    log.info("Training stages: validation and final rows {} s, final booster {} s, intervals and validation scores {} s, importances {} s",
+        seconds(started, validated), seconds(validated, boosted), seconds(boosted, calibrated), seconds(calibrated, System.nanoTime()));
     String version = version(trainUntil, params, model.boosterBytes());
     log.info("Trained {} on origins {}..{} ({} rounds) in {} s; validation one-step deviance {}", version, Months.format(first),
         Months.format(trainUntil.minusMonths(1)), rounds, String.format("%.1f", (System.nanoTime() - started) / 1e9),
         String.format("%.4f", summaries.stream().mapToDouble(TrainedModel.FoldSummary::oneStepDeviance).average().orElse(Double.NaN)));
     return new TrainedModel(version, model, first, trainUntil, intervals, settings.scheme(), summaries, validation, search, importances, settings.seed());
+  }
+
+  private static String seconds(long from, long to) {
+    return String.format("%.1f", (to - from) / 1e9);
   }
 
   /** Mean |SHAP| over the rows of the last training origin, with total gain; largest first. */

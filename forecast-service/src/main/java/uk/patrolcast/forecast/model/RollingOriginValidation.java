@@ -17,16 +17,32 @@ import uk.patrolcast.platform.config.Months;
  * validation rows, and forecasts its window recursively from the cut-off.
  */
 public final class RollingOriginValidation {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RollingOriginValidation.class);
+
   private RollingOriginValidation() {}
 
   public static List<FoldResult> run(FeatureTable table, YearMonth trainUntil, BoosterParams params, ValidationScheme scheme, long seed,
       int threads) {
+    return run(table, trainUntil, params, scheme, seed, threads, new PointInTimeRisk(table.upTo(trainUntil)));
+  }
+
+  /**
+   * @param risk point-in-time risk scores of the table cut at {@code trainUntil}: each origin's score
+   *     reads only months up to that origin, so the caller may share it with the final booster's rows
+   *     and fit each origin once
+   */
+  public static List<FoldResult> run(FeatureTable table, YearMonth trainUntil, BoosterParams params, ValidationScheme scheme, long seed,
+      int threads, PointInTimeRisk risk) {
     FeatureTable known = table.upTo(trainUntil);
     ModelFeatures features = ModelFeatures.of(params.withRisk());
-    PointInTimeRisk risk = new PointInTimeRisk(known);
     List<FoldResult> folds = new ArrayList<>();
     for (YearMonth cutoff : scheme.cutoffs(trainUntil)) {
-      folds.add(fold(known, cutoff, params, features, scheme.windowMonths(), risk, seed, threads));
+      long started = System.nanoTime();
+      FoldResult f = fold(known, cutoff, params, features, scheme.windowMonths(), risk, seed, threads);
+      log.info("Validation fold up to {}: {} rounds, one-step deviance {}, recursive {}, {} s", Months.format(cutoff), f.bestRounds(),
+          String.format("%.4f", f.oneStepDeviance()), String.format("%.4f", f.recursiveDeviance()),
+          String.format("%.1f", (System.nanoTime() - started) / 1e9));
+      folds.add(f);
     }
     return folds;
   }

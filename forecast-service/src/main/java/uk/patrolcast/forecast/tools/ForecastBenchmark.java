@@ -5,12 +5,17 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import uk.patrolcast.forecast.data.FeatureCsv;
 import uk.patrolcast.forecast.data.FeatureTable;
+import uk.patrolcast.forecast.eval.Baselines;
+import uk.patrolcast.forecast.eval.MetricValues;
+import uk.patrolcast.forecast.eval.Scoring;
 import uk.patrolcast.forecast.features.PointInTimeRisk;
+import uk.patrolcast.forecast.model.BoosterTraining;
 import uk.patrolcast.forecast.model.BoosterParams;
 import uk.patrolcast.forecast.model.ForecastSet;
 import uk.patrolcast.forecast.model.Forecaster;
@@ -28,6 +33,8 @@ import uk.patrolcast.platform.config.Months;
  * <pre>
  * java -cp ... uk.patrolcast.forecast.tools.ForecastBenchmark --features features.csv[.gz] \
  *     --neighbours neighbours.csv --train-until 2023-02 [--repeats 5] [--param k=v ...]
+ *     [--trial k=v,k=v ...]   (further recipes over the --param ones, each a full retrain with its
+ *                              validation figures; --repeats 0 skips the refresh)
  * </pre>
  */
 public final class ForecastBenchmark {
@@ -39,17 +46,40 @@ public final class ForecastBenchmark {
         Path.of(EvaluateFromCsv.CommandArgs.required(a, "neighbours")));
     YearMonth cutoff = Months.parse(EvaluateFromCsv.CommandArgs.required(a, "train-until"));
     int repeats = Integer.parseInt(EvaluateFromCsv.CommandArgs.optional(a, "repeats", "5"));
-    BoosterParams params = a.containsKey("param") ? EvaluateFromCsv.CommandArgs.params(a.get("param")) : BoosterParams.tuned();
+    List<String> base = a.getOrDefault("param", List.of());
+    List<BoosterParams> recipes = new ArrayList<>();
+    recipes.add(EvaluateFromCsv.CommandArgs.params(base));
+    for (String t : a.getOrDefault("trial", List.of())) {
+      List<String> overrides = new ArrayList<>(base);
+      overrides.addAll(List.of(t.split(",")));
+      recipes.add(EvaluateFromCsv.CommandArgs.params(overrides));
+    }
     System.out.printf("Data: %s; %d cores available; max heap %d MB; load average %.1f%n", table, Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    System.out.println("Parameters: " + params.asStrings());
+        Runtime.getRuntime().maxMemory() >> 20, loadAverage());
 
-    long t0 = System.nanoTime();
-    double cpu0 = cpuSeconds();
-    TrainedModel model = new ModelTrainer(ModelTrainer.Settings.standard()).train(table, cutoff, params);
-    double train = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("Full retrain (validation folds %s + final booster of %d rounds + intervals): %.1f s wall, %.1f s CPU%n",
-        model.folds().stream().map(f -> f.bestRounds()).toList(), model.model().rounds(), train, cpuSeconds() - cpu0);
+    TrainedModel model = null;
+    for (BoosterParams params : recipes) {
+      System.out.println("Parameters: " + params.asStrings() + "; early stopping after " + BoosterTraining.earlyStoppingRounds(params)
+          + " rounds without gain");
+      long t0 = System.nanoTime();
+      double cpu0 = cpuSeconds();
+      double load0 = loadAverage();
+      TrainedModel trained = new ModelTrainer(ModelTrainer.Settings.standard()).train(table, cutoff, params);
+      double train = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("Full retrain (validation folds %s + final booster of %d rounds + intervals): %.1f s wall, %.1f s CPU"
+          + " (load average %.1f before, %.1f after)%n", trained.folds().stream().map(f -> f.bestRounds()).toList(), trained.model().rounds(),
+          train, cpuSeconds() - cpu0, load0, loadAverage());
+      printValidation(trained);
+      if (model == null) {
+        model = trained; // the refresh below uses the first recipe
+      } else {
+        trained.close();
+      }
+    }
+    if (repeats < 1) {
+      model.close();
+      return;
+    }
 
     FeatureTable upTo = table.upTo(cutoff);
     Forecaster forecaster = new Forecaster(5);
@@ -74,9 +104,41 @@ public final class ForecastBenchmark {
         set.areas().size(), set.wards().size(), median(refresh), fmt(refresh), fmt(refreshCpu));
     System.out.printf("  of which the 12 recursive predictions (and the point-in-time risk fit): median %.2f s wall (runs %s), CPU %s s%n",
         median(recursion), fmt(recursion), fmt(recursionCpu));
-    System.out.printf("Load average at the end: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf("Load average at the end: %.1f%n", loadAverage());
     System.out.printf("Peak heap: %d MB%n", peakHeapMb());
     model.close();
+  }
+
+  /**
+   * What the recipes are chosen on (validation months only, all at or before the cut-off): the
+   * search's score (folds' mean of one-step and recursive deviance), and horizon-1 deviance and hit
+   * rate at 5% pooled over the folds' one-step forecasts, beside the best baseline on each.
+   */
+  private static void printValidation(TrainedModel m) {
+    double oneStep = m.folds().stream().mapToDouble(TrainedModel.FoldSummary::oneStepDeviance).average().orElseThrow();
+    double recursive = m.folds().stream().mapToDouble(TrainedModel.FoldSummary::recursiveDeviance).average().orElseThrow();
+    MetricValues model = Scoring.find(m.validation(), Scoring.MODEL, 1);
+    MetricValues bestDev = null;
+    MetricValues bestHit = null;
+    for (String b : Baselines.NAMES) {
+      MetricValues v = Scoring.find(m.validation(), b, 1);
+      if (bestDev == null || v.poissonDeviance() < bestDev.poissonDeviance()) {
+        bestDev = v;
+      }
+      if (bestHit == null || v.hitRate5() > bestHit.hitRate5()) {
+        bestHit = v;
+      }
+    }
+    System.out.printf("Validation %s..%s: score %.5f (one-step %.5f, recursive %.5f); h1 pooled: deviance %.5f (%s %.5f, %.2f%% lower),"
+        + " hit rate 5%% %.6f (%s %.6f, %+.3f points), RMSE %.4f, coverage80 %s%n", Months.format(m.validationFrom()),
+        Months.format(m.validationTo()), (oneStep + recursive) / 2, oneStep, recursive, model.poissonDeviance(), bestDev.method(),
+        bestDev.poissonDeviance(), 100 * (1 - model.poissonDeviance() / bestDev.poissonDeviance()), model.hitRate5(), bestHit.method(),
+        bestHit.hitRate5(), 100 * (model.hitRate5() - bestHit.hitRate5()), model.rmse(),
+        model.coverage80() == null ? "-" : String.format("%.4f", model.coverage80()));
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static double median(double[] v) {

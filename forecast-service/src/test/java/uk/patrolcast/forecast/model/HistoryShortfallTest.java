@@ -35,6 +35,18 @@ class HistoryShortfallTest {
   }
 
   @Test
+  void underUpModeTheBacktestMonthsMoveTheCheckedCutOffBack() {
+    // The months that are just enough for a model at the latest month are 3 short for one 3 months before it.
+    FeatureTable justEnough = table.upTo(SyntheticData.FIRST.plusMonths(67));
+    uk.patrolcast.forecast.ForecastSchedule backtest = new uk.patrolcast.forecast.ForecastSchedule(false, null, 1, 0, 3);
+    assertThat(RollingOriginValidation.historyShortfall(justEnough, justEnough.lastMonth(), settings.scheme())).isNull();
+    assertThat(RollingOriginValidation.historyShortfall(justEnough, backtest.firstCutoff(justEnough.lastMonth()), settings.scheme()))
+        .contains("Not enough history to train up to " + SyntheticData.FIRST.plusMonths(64));
+    FeatureTable threeMore = table.upTo(SyntheticData.FIRST.plusMonths(70));
+    assertThat(RollingOriginValidation.historyShortfall(threeMore, backtest.firstCutoff(threeMore.lastMonth()), settings.scheme())).isNull();
+  }
+
+  @Test
   void aCutOffOutsideTheDataIsAShortfallToo() {
     assertThat(RollingOriginValidation.historyShortfall(table, SyntheticData.FIRST.minusMonths(1), settings.scheme())).isNotNull();
     assertThat(RollingOriginValidation.historyShortfall(table, SyntheticData.FIRST.plusMonths(80), settings.scheme()))

@@ -85,6 +85,50 @@ class IntervalModelTest {
     assertThat(model.areaUpper(40, 1) - model.areaLower(40, 1)).isGreaterThan(model.areaUpper(1, 1) - model.areaLower(1, 1));
   }
 
+  @Test
+  void coverageFromOneWalkPerObservationEqualsTheTwoQuantilesAtEveryLevel() {
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 5_000;
+    double[] mu = new double[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      // Small means, a few zero means (the point mass at 0) and a few large ones.
+      mu[i] = i % 97 == 0 ? 0 : i % 89 == 0 ? 30 * r.nextDouble() : 3 * r.nextDouble();
+      y[i] = mu[i] == 0 ? r.nextInt(2) : sample(r, Math.max(mu[i], 0.01), 0.4);
+    }
+    for (double alpha : new double[] {0, 0.05, 0.4, 2}) {
+      IntervalModel.Coverage fast = new IntervalModel.Coverage(mu, y, alpha);
+      for (double level = 0.2; level < 0.996; level += 0.0173) {
+        long in = 0;
+        for (int i = 0; i < n; i++) {
+          int lower = NegativeBinomial.quantile((1 - level) / 2, mu[i], alpha);
+          int upper = NegativeBinomial.quantile((1 + level) / 2, mu[i], alpha);
+          in += y[i] >= lower && y[i] <= upper ? 1 : 0;
+        }
+        assertThat(fast.at(level)).as("alpha %s level %s", alpha, level).isEqualTo((double) in / n);
+      }
+    }
+  }
+
+  @Test
+  void logLikelihoodWithSharedLogGammaTermsEqualsTheSumOfRowLogPmfs() {
+    SplittableRandom r = new SplittableRandom(13);
+    int n = 20_000;
+    double[] mu = new double[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      mu[i] = i % 101 == 0 ? 0 : 4 * r.nextDouble();
+      y[i] = sample(r, Math.max(mu[i], 0.01), 0.6);
+    }
+    for (double alpha : new double[] {1e-9, 1e-6, 0.05, 0.7, 20}) {
+      double rows = 0;
+      for (int i = 0; i < n; i++) {
+        rows += NegativeBinomial.logPmf(y[i], Math.max(mu[i], 1e-6), alpha);
+      }
+      assertThat(Dispersion.logLikelihood(mu, y, alpha)).as("alpha %s", alpha).isEqualTo(rows);
+    }
+  }
+
   /** NB as a Poisson with a gamma-distributed mean (shape 1/alpha). */
   static int sample(SplittableRandom r, double mu, double alpha) {
     double shape = 1 / alpha;
