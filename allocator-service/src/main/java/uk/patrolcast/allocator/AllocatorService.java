@@ -39,11 +39,13 @@ import uk.patrolcast.events.WhatIfRequest;
 import uk.patrolcast.platform.http.HttpApi;
 import uk.patrolcast.platform.http.HttpApi.HttpError;
 import uk.patrolcast.platform.http.HttpApi.Response;
+import uk.patrolcast.platform.kafka.CatchUp;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.platform.service.PatrolcastService;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistryException;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
@@ -144,7 +146,7 @@ public final class AllocatorService implements PatrolcastService {
       }
       state.assign(partitions);
       state.seekToBeginning(partitions);
-      Map<TopicPartition, Long> startEnds = state.endOffsets(partitions, Duration.ofSeconds(30));
+      CatchUp start = CatchUp.of(state, partitions);
       List<TopicPartition> reference = partitions.stream().filter(tp -> tp.topic().equals(Topics.LSOA_PROFILES.name())).toList();
       whatIf.subscribe(List.of(Topics.WHATIF_REQUESTS.name()));
       List<ForecastSet> deferred = new ArrayList<>();
@@ -176,7 +178,7 @@ public final class AllocatorService implements PatrolcastService {
           }
         }
         if (!caughtUp) {
-          caughtUp = startEnds.entrySet().stream().allMatch(e -> state.position(e.getKey()) >= e.getValue());
+          caughtUp = start.reached(state);
           if (!caughtUp) {
             continue;
           }
@@ -190,7 +192,7 @@ public final class AllocatorService implements PatrolcastService {
           due.addAll(store.takeComplete());
           for (ForecastSet set : due) {
             // Reference data normally precedes forecasts; wait for it while its topic is still being read.
-            if (!areas.keySet().containsAll(set.predicted().keySet()) && !readToEnd(state, reference)) {
+            if (!areas.keySet().containsAll(set.predicted().keySet()) && !CatchUp.readToEnd(state, reference)) {
               deferred.add(set);
             } else {
               publishCurrent(set, areas, ledger, producer);
@@ -219,11 +221,6 @@ public final class AllocatorService implements PatrolcastService {
       stateConsumer = null;
       whatIfConsumer = null;
     }
-  }
-
-  private static boolean readToEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-    return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
   private void publishCurrent(ForecastSet set, Map<String, Area> areas, PlanLedger ledger,
@@ -255,7 +252,9 @@ public final class AllocatorService implements PatrolcastService {
       KafkaProducer<String, AllocationPlan> producer) {
     WhatIfRequest request;
     try {
-      request = requests.deserialize(r.topic(), r.value());
+      // A registry outage is waited out: skipping the request would leave its asker without an answer.
+      request = RegistryOutage.readThrough(() -> requests.deserialize(r.topic(), r.value()), () -> running,
+          r.topic() + "-" + r.partition() + "@" + r.offset());
     } catch (RuntimeException e) {
       log.warn("Skipping an unreadable what-if request at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
       return;

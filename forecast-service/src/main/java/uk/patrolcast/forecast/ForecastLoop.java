@@ -44,6 +44,7 @@ import uk.patrolcast.forecast.model.RollingOriginValidation;
 import uk.patrolcast.forecast.model.TrainedModel;
 import uk.patrolcast.forecast.risk.RiskFit;
 import uk.patrolcast.platform.config.Months;
+import uk.patrolcast.platform.kafka.CatchUp;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.service.ServiceEndpoints;
@@ -89,6 +90,8 @@ final class ForecastLoop implements Runnable {
   private volatile String waitingForHistory;
   private volatile String failure;
   private volatile String state = "starting";
+  /** Whether the topics have been read up to their ends at start; nothing is trained or published before. */
+  private volatile boolean caughtUp;
   private volatile TrainedModel champion;
   private Future<TrainingJob.Outcome> training;
   private YearMonth lastAttempt;
@@ -122,14 +125,23 @@ final class ForecastLoop implements Runnable {
         ForecastPublisher publisher = new ForecastPublisher(config.bootstrapServers(), registry,
             "patrolcast-forecast-" + config.instanceId())) {
       restore();
-      assignFromStart(consumer);
-      state = champion == null ? "waiting for snapshots" : "serving";
+      CatchUp start = assignFromStart(consumer);
+      state = "reading the feature topics";
       AvroSerde<LsoaProfile> profiles = Topics.LSOA_PROFILES.valueSerde(registry);
       AvroSerde<LsoaMonthFeatures> rows = Topics.FEATURES.valueSerde(registry);
       AvroSerde<SnapshotReady> ready = Topics.SNAPSHOT_READY.valueSerde(registry);
       while (running) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           dispatch(r, profiles, rows, ready);
+        }
+        if (!caughtUp) {
+          // Training or forecasting from a partly read topic (a restart) would differ from an uninterrupted run.
+          if (!start.reached(consumer)) {
+            continue;
+          }
+          caughtUp = true;
+          state = champion == null ? "waiting for snapshots" : "serving";
+          log.info("Read the feature topics up to their ends at start");
         }
         step(publisher);
       }
@@ -397,7 +409,7 @@ final class ForecastLoop implements Runnable {
     }
   }
 
-  private void assignFromStart(KafkaConsumer<byte[], byte[]> consumer) {
+  private CatchUp assignFromStart(KafkaConsumer<byte[], byte[]> consumer) {
     List<TopicPartition> partitions = new ArrayList<>();
     for (TopicSpec<?> spec : List.of(Topics.LSOA_PROFILES, Topics.FEATURES, Topics.SNAPSHOT_READY)) {
       for (PartitionInfo p : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
@@ -406,6 +418,7 @@ final class ForecastLoop implements Runnable {
     }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+    return CatchUp.of(consumer, partitions);
   }
 
   /** Why the history cannot train a model up to {@code cutoff}, naming the backtest months when they move the cut-off back; or null. */
@@ -434,6 +447,7 @@ final class ForecastLoop implements Runnable {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("mode", config.runMode() ? "run" : "up");
     s.put("state", state);
+    s.put("caughtUp", caughtUp);
     TrainedModel c = champion;
     s.put("model", c == null ? null : c.version());
     s.put("trainUntil", c == null ? null : Months.format(c.trainUntil()));

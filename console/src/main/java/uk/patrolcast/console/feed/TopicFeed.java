@@ -24,6 +24,7 @@ import uk.patrolcast.console.view.ConsoleState;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
 
@@ -122,7 +123,7 @@ public final class TopicFeed implements AutoCloseable {
       }
       ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(500));
       for (ConsumerRecord<byte[], byte[]> r : batch) {
-        apply(r);
+        apply(r, running);
       }
       if (!caughtUp.get()) {
         long left = 0;
@@ -166,11 +167,13 @@ public final class TopicFeed implements AutoCloseable {
     return added;
   }
 
-  private void apply(ConsumerRecord<byte[], byte[]> r) {
+  private void apply(ConsumerRecord<byte[], byte[]> r, BooleanSupplier running) {
     try {
-      String key = r.key() == null ? null : keys.deserialize(r.topic(), r.key());
-      Object value = serdes.get(r.topic()).deserialize(r.topic(), r.value());
-      state.apply(r.topic(), key, value);
+      // A registry outage is waited out (the record would be lost to the view otherwise); a bad record is skipped.
+      Object[] kv = RegistryOutage.readThrough(() -> new Object[] {
+        r.key() == null ? null : keys.deserialize(r.topic(), r.key()), serdes.get(r.topic()).deserialize(r.topic(), r.value())
+      }, running, r.topic() + "-" + r.partition() + "@" + r.offset());
+      state.apply(r.topic(), (String) kv[0], kv[1]);
       records.incrementAndGet();
     } catch (RuntimeException e) {
       unreadable.incrementAndGet();

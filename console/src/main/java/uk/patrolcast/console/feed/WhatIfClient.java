@@ -24,6 +24,7 @@ import uk.patrolcast.events.AllocationPlan;
 import uk.patrolcast.events.WhatIfRequest;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
 
@@ -113,17 +114,19 @@ public final class WhatIfClient implements AutoCloseable {
     listening.complete(null);
     while (running.getAsBoolean()) {
       for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-        deliver(r);
+        deliver(r, running);
       }
     }
   }
 
-  private void deliver(ConsumerRecord<byte[], byte[]> r) {
+  private void deliver(ConsumerRecord<byte[], byte[]> r, BooleanSupplier running) {
     try {
       String key = keys.deserialize(r.topic(), r.key());
       CompletableFuture<AllocationPlan> waiting = key == null ? null : pending.get(key);
       if (waiting != null && r.value() != null) {
-        waiting.complete(plans.deserialize(r.topic(), r.value()));
+        // Someone waits for this answer: wait out a registry outage rather than drop it.
+        waiting.complete(RegistryOutage.readThrough(() -> plans.deserialize(r.topic(), r.value()), running,
+            r.topic() + "-" + r.partition() + "@" + r.offset()));
       }
     } catch (RuntimeException e) {
       log.warn("Skipping unreadable what-if result {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
