@@ -42,6 +42,8 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
  * Options: {@code --data DIR} (London's 4,994 LSOAs from DIR/lookups; without it a synthetic grid),
  * {@code --records N} (default 1,022,291, the source's row count), {@code --months N} (159),
  * {@code --live N} (12), {@code --threads N} (stream threads, 2), {@code --commit-ms N} (200),
+ * {@code --passes N} (1: the whole run N times in this JVM, each into a fresh stack and service, so that
+ * the later passes show the steady state of compiled code, as JMH warms up before it measures),
  * {@code --json FILE} (also write the figures as JSON).
  */
 public final class FeatureBench {
@@ -60,6 +62,32 @@ public final class FeatureBench {
     System.out.printf("feature-stream benchmark: %d areas, %d months (%d replayed, %d live), ~%,d records%n",
         areas.size(), months, months - live, live, records);
 
+    int passes = Integer.parseInt(opts.getOrDefault("passes", "1"));
+    if (passes < 1) {
+      throw new IllegalArgumentException("--passes needs at least 1");
+    }
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (int pass = 1; pass <= passes; pass++) {
+      if (passes > 1) {
+        System.out.printf("FeatureBench pass %d of %d (%s)%n", pass, passes,
+            pass == 1 ? "cold JVM" : "warm JVM: code compiled by the passes before; a fresh stack and service");
+      }
+      all.add(pass(opts, areas, crimes, months, live, first));
+    }
+    // The first pass's figures at the top (a cold start, as before); every pass's under "passes".
+    Map<String, Object> figures = new LinkedHashMap<>(all.get(0));
+    if (passes > 1) {
+      figures.put("passes", all);
+    }
+    System.out.println(HttpApi.JSON.writeValueAsString(figures));
+    if (opts.containsKey("json")) {
+      HttpApi.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(opts.get("json")).toFile(), figures);
+    }
+  }
+
+  /** One replay and live run into a fresh local stack and service; its figures. */
+  private static Map<String, Object> pass(Map<String, String> opts, List<LsoaProfile> areas, SyntheticCrimes crimes, int months, int live,
+      YearMonth first) throws Exception {
     Path state = Files.createTempDirectory("patrolcast-feature-bench-");
     Map<String, Object> figures = new LinkedHashMap<>();
     try (ProvisionedStack provisioned = new ProvisionedStack()) {
@@ -163,10 +191,7 @@ public final class FeatureBench {
     figures.put("peak_rss_mb", peakRssMb());
     figures.put("areas", areas.size());
     figures.put("cores", Runtime.getRuntime().availableProcessors());
-    System.out.println(HttpApi.JSON.writeValueAsString(figures));
-    if (opts.containsKey("json")) {
-      HttpApi.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(opts.get("json")).toFile(), figures);
-    }
+    return figures;
   }
 
   private static long processCpuNanos() {
@@ -209,7 +234,7 @@ public final class FeatureBench {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("Usage: FeatureBench [--data DIR] [--records N] [--months N] [--live N]"
-            + " [--threads N] [--commit-ms N] [--json FILE]; got '" + args[i] + "'");
+            + " [--threads N] [--commit-ms N] [--passes N] [--json FILE]; got '" + args[i] + "'");
       }
       out.put(args[i].substring(2), args[++i]);
     }
