@@ -32,10 +32,6 @@ public final class ForecastSchedule {
   /** What has been published for an origin. */
   public record Published(int dataRevision, String modelVersion) {}
 
-  public ForecastSchedule(boolean runMode, YearMonth trainUntil, int retrainEvery, long settleMillis) {
-    this(runMode, trainUntil, retrainEvery, settleMillis, 0);
-  }
-
   /** @param backtestMonths up mode without {@code trainUntil}: the first champion's cut-off is this many months before the latest */
   public ForecastSchedule(boolean runMode, YearMonth trainUntil, int retrainEvery, long settleMillis, int backtestMonths) {
     if (backtestMonths < 0) {

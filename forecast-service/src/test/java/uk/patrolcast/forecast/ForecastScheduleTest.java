@@ -15,7 +15,7 @@ class ForecastScheduleTest {
   @Test
   void runModeTrainsOnceAtTheCutoffWhenTheSnapshotsReachIt() {
     YearMonth cutoff = LAST.minusMonths(3);
-    ForecastSchedule s = new ForecastSchedule(true, cutoff, 1, 0);
+    ForecastSchedule s = new ForecastSchedule(true, cutoff, 1, 0, 0);
     assertThat(s.trainingCutoff(TABLE.upTo(cutoff.minusMonths(1)), null, null, false, 0)).isNull();
     assertThat(s.trainingCutoff(TABLE.upTo(cutoff), null, null, false, 0)).isEqualTo(cutoff);
     assertThat(s.trainingCutoff(TABLE, null, null, false, 0)).isEqualTo(cutoff);
@@ -25,13 +25,13 @@ class ForecastScheduleTest {
 
   @Test
   void upModeWaitsForTheStreamToSettleThenRetrainsOnSchedule() {
-    ForecastSchedule s = new ForecastSchedule(false, null, 2, 1000);
+    ForecastSchedule s = new ForecastSchedule(false, null, 2, 1000, 0);
     assertThat(s.trainingCutoff(TABLE, null, null, false, 10)).isNull();
     assertThat(s.trainingCutoff(TABLE, null, null, false, 5000)).isEqualTo(LAST);
     assertThat(s.trainingCutoff(TABLE, LAST.minusMonths(1), LAST.minusMonths(1), false, 5000)).isNull();
     assertThat(s.trainingCutoff(TABLE, LAST.minusMonths(2), LAST.minusMonths(2), false, 5000)).isEqualTo(LAST);
     assertThat(s.trainingCutoff(TABLE, LAST.minusMonths(2), LAST, false, 5000)).as("not again at a cut-off already tried").isNull();
-    ForecastSchedule frozen = new ForecastSchedule(false, LAST.minusMonths(5), 1, 0);
+    ForecastSchedule frozen = new ForecastSchedule(false, LAST.minusMonths(5), 1, 0, 0);
     assertThat(frozen.trainingCutoff(TABLE, null, null, false, 0)).isEqualTo(LAST.minusMonths(5));
     assertThat(frozen.trainingCutoff(TABLE, LAST.minusMonths(5), LAST.minusMonths(5), false, 0)).isNull();
   }
@@ -62,7 +62,7 @@ class ForecastScheduleTest {
 
   @Test
   void originsAreEveryMonthFromTheCutoffNotYetForecastAtItsRevision() {
-    ForecastSchedule s = new ForecastSchedule(true, LAST.minusMonths(3), 1, 0);
+    ForecastSchedule s = new ForecastSchedule(true, LAST.minusMonths(3), 1, 0, 0);
     Map<YearMonth, ForecastSchedule.Published> published = new HashMap<>();
     assertThat(s.origins(TABLE, LAST.minusMonths(3), published, "m1")).hasSize(4).startsWith(LAST.minusMonths(3));
     published.put(LAST.minusMonths(3), new ForecastSchedule.Published(1, "m1"));

@@ -35,9 +35,13 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     List<String> options = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
     List<String> dirs = new java.util.ArrayList<>();
+    int passes = 1;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--passes")) {
-        i++;
+        passes = i + 1 < args.length ? Integer.parseInt(args[++i]) : 0;
+        if (passes < 1) {
+          throw new IllegalArgumentException("--passes needs a number, at least 1");
+        }
       } else if (!args[i].startsWith("--")) {
         dirs.add(args[i]);
       }
@@ -47,7 +51,6 @@ public final class IngestBench {
       System.err.println("IngestBench: no data directory " + data.toAbsolutePath());
       System.exit(2);
     }
-    int passes = passes(args);
     if (!options.contains("--floors-only")) {
       Map<String, String> first = null;
       for (int pass = 1; pass <= passes; pass++) {
@@ -66,19 +69,6 @@ public final class IngestBench {
     if (!options.contains("--no-floors")) {
       floors(data);
     }
-  }
-
-  private static int passes(String[] args) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--passes")) {
-        int n = Integer.parseInt(args[i + 1]);
-        if (n < 1) {
-          throw new IllegalArgumentException("--passes needs at least 1");
-        }
-        return n;
-      }
-    }
-    return 1;
   }
 
   /** What the reading side costs on its own, per step, on one thread (after a first round that compiles the code). */
