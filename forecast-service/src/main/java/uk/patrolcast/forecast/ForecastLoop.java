@@ -275,7 +275,8 @@ final class ForecastLoop implements Runnable {
     }
     ForecastSchedule.Published p = published.get(origin);
     if (p != null && p.modelVersion().equals(champion.version()) && p.dataRevision() == table.revision(origin)) {
-      explain(origin, champion, table.upTo(origin), publisher);
+      FeatureTable known = table.upTo(origin);
+      explain(origin, champion, known, meansOnly.forecast(champion, known), publisher);
     } else {
       log.info("Origin {} announced before the restart is forecast again (model or data changed), drivers included", Months.format(origin));
     }
@@ -372,17 +373,17 @@ final class ForecastLoop implements Runnable {
     log.info("Published forecasts of origin {} (revision {}, {} areas, {} wards, model {}) in {} ms", Months.format(origin), set.dataRevision(),
         set.areas().size(), set.wards().size(), model.version(), TimeUnit.NANOSECONDS.toMillis(nanos));
     if (config.topDrivers() > 0) {
-      explain(origin, model, known, publisher);
+      explain(origin, model, known, set, publisher);
     }
   }
 
   /**
-   * The same LSOA forecasts again (identical means: same model, same data), now with their top
-   * drivers; the latest record of each key carries both. ForecastReady is not repeated.
+   * The same LSOA forecasts again (the means published, from this model and data), now with their
+   * top drivers; the latest record of each key carries both. ForecastReady is not repeated.
    */
-  private void explain(YearMonth origin, TrainedModel model, FeatureTable known, ForecastPublisher publisher) {
+  private void explain(YearMonth origin, TrainedModel model, FeatureTable known, ForecastSet means, ForecastPublisher publisher) {
     long t1 = System.nanoTime();
-    ForecastSet explained = forecaster.forecast(model, known);
+    ForecastSet explained = forecaster.explain(model, known, means);
     Instant at = Instant.now();
     publisher.inTransaction(() -> {
       for (Forecast f : ForecastRecords.lsoaForecasts(explained, at)) {

@@ -34,6 +34,14 @@ public record ForecastSet(
     return new ForecastSet(modelVersion, origin, dataRevision, areas, wards, mean, lower, upper, wardMean, wardLower, wardUpper, List.of());
   }
 
+  /** The same forecasts with these drivers, one list per area. */
+  public ForecastSet withDrivers(List<List<Driver>> drivers) {
+    if (drivers.size() != areas.size()) {
+      throw new IllegalArgumentException(drivers.size() + " driver lists for " + areas.size() + " areas");
+    }
+    return new ForecastSet(modelVersion, origin, dataRevision, areas, wards, mean, lower, upper, wardMean, wardLower, wardUpper, drivers);
+  }
+
   /** London total of the horizon-1 means. */
   public double totalNextMonth() {
     double s = 0;

@@ -52,6 +52,24 @@ public final class Forecaster {
         wardMean, wardLower, wardUpper, drivers);
   }
 
+  /**
+   * The same forecasts with each area's top drivers added: only the horizon-1 rows are built again
+   * (the drivers explain the next month), not the 12-horizon recursion and the intervals, which
+   * {@code means} already holds for this model and table.
+   *
+   * @param means this model's forecast of this table (without drivers)
+   */
+  public ForecastSet explain(TrainedModel trained, FeatureTable table, ForecastSet means) {
+    if (!means.modelVersion().equals(trained.version()) || !means.origin().equals(table.lastMonth())
+        || means.dataRevision() != table.revision(table.lastMonth())) {
+      throw new IllegalArgumentException("the forecasts to explain (" + means.modelVersion() + ", origin " + means.origin() + " r"
+          + means.dataRevision() + ") are not this model's of this table");
+    }
+    CountModel model = trained.model();
+    RecursiveForecaster.Paths first = RecursiveForecaster.forecast(model, table, 1, new PointInTimeRisk(table));
+    return means.withDrivers(drivers(model, first.firstRows(), first.firstPriors(), table.areas().size()));
+  }
+
   private List<List<ForecastSet.Driver>> drivers(CountModel model, float[] rows, float[] priors, int n) {
     if (topDrivers == 0) {
       // SHAP is most of a refresh's cost: skip it when no drivers are wanted (a backtest).

@@ -1,6 +1,7 @@
 package uk.patrolcast.forecast.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -126,6 +127,23 @@ class ForecastingTest {
     assertThat(without.lower()).isDeepEqualTo(with.lower());
     assertThat(without.upper()).isDeepEqualTo(with.upper());
     assertThat(without.drivers()).hasSize(TABLE.areas().size()).allSatisfy(d -> assertThat(d).isEmpty());
+  }
+
+  @Test
+  void explainingTheMeansGivesWhatAForecastWithDriversGives() {
+    FeatureTable known = TABLE.upTo(CUTOFF);
+    ForecastSet whole = new Forecaster(4).forecast(model, known);
+    ForecastSet means = new Forecaster(0).forecast(model, known);
+    ForecastSet explained = new Forecaster(4).explain(model, known, means);
+    assertThat(explained.drivers()).isEqualTo(whole.drivers());
+    assertThat(explained.mean()).isDeepEqualTo(whole.mean());
+    assertThat(explained.lower()).isDeepEqualTo(whole.lower());
+    assertThat(explained.upper()).isDeepEqualTo(whole.upper());
+    assertThat(explained.wardMean()).isDeepEqualTo(whole.wardMean());
+    assertThat(explained.modelVersion()).isEqualTo(whole.modelVersion());
+    // Forecasts of another origin are not this table's to explain.
+    assertThatThrownBy(() -> new Forecaster(4).explain(model, TABLE.upTo(CUTOFF.minusMonths(1)), means))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
