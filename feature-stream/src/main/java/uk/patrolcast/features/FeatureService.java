@@ -17,6 +17,7 @@ import uk.patrolcast.features.model.ProgressView;
 import uk.patrolcast.features.stream.FeatureTopology;
 import uk.patrolcast.features.stream.SnapshotProgress;
 import uk.patrolcast.features.stream.SnapshotReadyWatcher;
+import uk.patrolcast.features.stream.UnreadableRecordHandler;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.platform.service.PatrolcastService;
@@ -54,9 +55,14 @@ public final class FeatureService implements PatrolcastService {
     FeatureTopology.Settings settings = config.topologySettings();
     KafkaStreams app = new KafkaStreams(FeatureTopology.build(registry, settings, progress), streamsProperties());
     app.setUncaughtExceptionHandler(e -> {
+      StreamThreadExceptionResponse response = UnreadableRecordHandler.threadResponse(e);
+      if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+        log.warn("A stream thread stopped on a schema registry outage; replacing it (its uncommitted work is read again): {}", e.toString());
+        return response;
+      }
       log.error("The feature stream failed: {}", e.toString(), e);
       failure.set(e);
-      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      return response;
     });
     streams = app;
     watcher = SnapshotReadyWatcher.start(config.bootstrapServers(), registry, config.applicationId() + "-watermark");

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -138,11 +137,10 @@ public final class FeatureTopology {
 
   /**
    * Adds what the topology needs to Streams properties. A record that cannot be read is logged and
-   * skipped (its month then stays incomplete, which {@code /watermark} shows) instead of stopping the
-   * whole stream.
+   * skipped, unless the registry could not be reached ({@link UnreadableRecordHandler}).
    */
   public static Properties withTopologySettings(Properties streams) {
-    streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class.getName());
     streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // No input here needs time alignment with another (no joins; the builder's inputs are merged and
     // its decisions rest on counts and hashes, not on order): never hold a task back waiting for an
