@@ -253,8 +253,7 @@ public final class AllocatorService implements PatrolcastService {
     WhatIfRequest request;
     try {
       // A registry outage is waited out: skipping the request would leave its asker without an answer.
-      request = RegistryOutage.readThrough(() -> requests.deserialize(r.topic(), r.value()), () -> running,
-          r.topic() + "-" + r.partition() + "@" + r.offset());
+      request = RegistryOutage.readThrough(() -> requests.deserialize(r.topic(), r.value()), () -> running, r);
     } catch (RuntimeException e) {
       log.warn("Skipping an unreadable what-if request at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
       return;

@@ -167,13 +167,14 @@ public final class TopicFeed implements AutoCloseable {
     return added;
   }
 
+  private record Decoded(String key, Object value) {}
+
   private void apply(ConsumerRecord<byte[], byte[]> r, BooleanSupplier running) {
     try {
       // A registry outage is waited out (the record would be lost to the view otherwise); a bad record is skipped.
-      Object[] kv = RegistryOutage.readThrough(() -> new Object[] {
-        r.key() == null ? null : keys.deserialize(r.topic(), r.key()), serdes.get(r.topic()).deserialize(r.topic(), r.value())
-      }, running, r.topic() + "-" + r.partition() + "@" + r.offset());
-      state.apply(r.topic(), (String) kv[0], kv[1]);
+      Decoded d = RegistryOutage.readThrough(() -> new Decoded(r.key() == null ? null : keys.deserialize(r.topic(), r.key()),
+          serdes.get(r.topic()).deserialize(r.topic(), r.value())), running, r);
+      state.apply(r.topic(), d.key(), d.value());
       records.incrementAndGet();
     } catch (RuntimeException e) {
       unreadable.incrementAndGet();

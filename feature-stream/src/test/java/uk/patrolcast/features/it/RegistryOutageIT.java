@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,19 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.patrolcast.events.CrimeRecord;
 import uk.patrolcast.events.LsoaMonthFeatures;
 import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.features.FeatureConfig;
 import uk.patrolcast.features.FeatureService;
-import uk.patrolcast.features.bench.CrimeRecords;
-import uk.patrolcast.features.bench.InputPublisher;
 import uk.patrolcast.features.bench.SyntheticCrimes;
 import uk.patrolcast.features.bench.Universes;
-import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.stack.LocalStack;
-import uk.patrolcast.schemas.Topics;
-import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 
 /**
  * A schema registry that cannot be reached while the feature stream meets its inputs' schema ids for
@@ -56,16 +49,7 @@ class RegistryOutageIT {
     SyntheticCrimes crimes = new SyntheticCrimes(areas, 90, 9);
     try (ItStack it = new ItStack()) {
       LocalStack stack = it.stack;
-      SchemaRegistryClient registry = it.registry;
-      Map<String, Integer> expected = new HashMap<>();
-      try (InputPublisher in = new InputPublisher(stack.bootstrapServers(), registry, "outage-input")) {
-        in.profiles(areas);
-        for (int i = 0; i < MONTHS; i++) {
-          List<CrimeRecord> records = crimes.month(FIRST.plusMonths(i));
-          records.forEach(r -> expected.merge(r.getLsoa21cd() + ":" + r.getMonth(), 1, Integer::sum));
-          in.month(records, CrimeRecords.closing(records.get(0).getMonth(), 1, records, areas.size()));
-        }
-      }
+      Map<String, Integer> expected = it.publishMonths(areas, crimes, FIRST, MONTHS, "outage-input");
       AtomicBoolean down = new AtomicBoolean(false);
       AtomicInteger refused = new AtomicInteger();
       HttpServer proxy = proxy(stack.schemaRegistryUrl(), down, refused);
@@ -95,7 +79,7 @@ class RegistryOutageIT {
         proxy.stop(0);
       }
       assertThat(refused.get()).as("requests refused during the outage").isPositive();
-      Map<String, LsoaMonthFeatures> published = TopicReader.latest(stack.bootstrapServers(), registry, Topics.FEATURES);
+      Map<String, LsoaMonthFeatures> published = it.features();
       assertThat(published).hasSize(MONTHS * areas.size());
       published.forEach((key, row) -> assertThat(row.getCount()).as(key).isEqualTo(expected.getOrDefault(key, 0)));
     }

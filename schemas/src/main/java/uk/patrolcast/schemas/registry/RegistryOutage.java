@@ -1,6 +1,7 @@
 package uk.patrolcast.schemas.registry;
 
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,11 @@ public final class RegistryOutage {
   static final long LONGEST_PAUSE_MS = 5_000;
 
   private RegistryOutage() {}
+
+  /** {@link #readThrough(Supplier, BooleanSupplier, String)} for a consumed record (named topic-partition@offset in the log). */
+  public static <T> T readThrough(Supplier<T> read, BooleanSupplier running, ConsumerRecord<?, ?> record) {
+    return readThrough(read, running, record.topic() + "-" + record.partition() + "@" + record.offset());
+  }
 
   /**
    * The value of {@code read}, waiting out a registry outage.
