@@ -158,21 +158,22 @@ public final class AllocatorService implements PatrolcastService {
             if (r.value() == null) {
               continue;
             }
+            // A registry outage is not a bad record: each read waits until the registry answers.
             if (topic.equals(Topics.LSOA_PROFILES.name())) {
-              LsoaProfile p = profiles.deserialize(topic, r.value());
+              LsoaProfile p = RegistryOutage.readThrough(() -> profiles.deserialize(topic, r.value()), () -> running, r);
               areas.put(p.getLsoa21cd(), new Area(p.getLsoa21cd(), p.getWardCode(), p.getWardName(), p.getBoroughCode(),
                   p.getAreaKm2(), p.getPopulation()));
             } else if (topic.equals(Topics.LSOA_FORECASTS.name())) {
-              store.add(forecasts.deserialize(topic, r.value()));
+              store.add(RegistryOutage.readThrough(() -> forecasts.deserialize(topic, r.value()), () -> running, r));
             } else if (topic.equals(Topics.FORECAST_READY.name())) {
-              store.ready(ready.deserialize(topic, r.value()));
+              store.ready(RegistryOutage.readThrough(() -> ready.deserialize(topic, r.value()), () -> running, r));
             } else {
-              ledger.record(plans.deserialize(topic, r.value()));
+              ledger.record(RegistryOutage.readThrough(() -> plans.deserialize(topic, r.value()), () -> running, r));
             }
             changed = true;
           } catch (RuntimeException e) {
             if (SchemaRegistryException.isUnavailable(e)) {
-              throw e; // not a bad record: fail, be restarted, and read it again
+              throw e; // only when stopping: the record stays unread, not skipped
             }
             log.warn("Skipping an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
           }

@@ -43,6 +43,7 @@ import uk.patrolcast.platform.http.HttpApi;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.kafka.TopicReader;
+import uk.patrolcast.platform.registry.RegistryOutageProxy;
 import uk.patrolcast.platform.stack.LocalStack;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
@@ -89,9 +90,15 @@ class AllocatorServiceIT {
   }
 
   private static AllocatorService service() {
+    return service(stack.schemaRegistryUrl());
+  }
+
+  private static AllocatorService service(String registryUrl) {
     Map<String, Object> settings = new HashMap<>();
     settings.put(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-    settings.put(ServiceConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+    settings.put(ServiceConfig.SCHEMA_REGISTRY_URL, registryUrl);
+    // Two tries per call (about 0.6 s) instead of 12 (45 s): a test's registry outage outlasts them.
+    settings.put(ServiceConfig.SCHEMA_REGISTRY_ATTEMPTS, "2");
     settings.put(AllocatorConfig.MODE, "run");
     AllocatorService service = new AllocatorService(new AllocatorConfig(settings));
     service.start();
@@ -212,16 +219,27 @@ class AllocatorServiceIT {
     }
 
     // A restarted service reads its plans back: it does not plan them again and keeps its watermark.
-    AllocatorService again = service();
-    try {
-      await().atMost(Duration.ofSeconds(60)).until(again::ready);
-      assertThat(again.watermark()).isEqualTo("2024-02");
-      assertThat(again.status()).containsEntry("currentPlan", "plan-2024-02-r1-m1");
-      Thread.sleep(1000);
-      assertThat(planRecords()).hasSize(2);
-      assertThat(answers()).hasSize(3);
-    } finally {
-      again.close();
+    // It starts while the registry refuses every call: it waits with its state unread, neither
+    // skipping records (it would plan again) nor failing.
+    try (RegistryOutageProxy proxy = new RegistryOutageProxy(stack.schemaRegistryUrl(), true)) {
+      AllocatorService again = service(proxy.url());
+      try {
+        for (int second = 0; second < 6; second++) {
+          Thread.sleep(1_000);
+          assertThat(again.alive()).as("alive during the registry outage: %s", again.status()).isTrue();
+          assertThat(again.ready()).isFalse();
+        }
+        assertThat(proxy.refused()).isPositive();
+        proxy.down(false);
+        await().atMost(Duration.ofSeconds(60)).until(again::ready);
+        assertThat(again.watermark()).isEqualTo("2024-02");
+        assertThat(again.status()).containsEntry("currentPlan", "plan-2024-02-r1-m1");
+        Thread.sleep(1000);
+        assertThat(planRecords()).hasSize(2);
+        assertThat(answers()).hasSize(3);
+      } finally {
+        again.close();
+      }
     }
   }
 

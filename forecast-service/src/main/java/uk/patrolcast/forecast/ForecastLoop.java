@@ -50,6 +50,7 @@ import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
+import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistryException;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
@@ -187,16 +188,17 @@ final class ForecastLoop implements Runnable {
       return;
     }
     try {
+      // A registry outage is not a bad record: the read waits until the registry answers.
       if (r.topic().equals(Topics.FEATURES.name())) {
-        features.accept(rows.deserialize(r.topic(), r.value()));
+        features.accept(RegistryOutage.readThrough(() -> rows.deserialize(r.topic(), r.value()), () -> running, r));
       } else if (r.topic().equals(Topics.SNAPSHOT_READY.name())) {
-        features.accept(ready.deserialize(r.topic(), r.value()));
+        features.accept(RegistryOutage.readThrough(() -> ready.deserialize(r.topic(), r.value()), () -> running, r));
       } else if (r.topic().equals(Topics.LSOA_PROFILES.name())) {
-        features.accept(profiles.deserialize(r.topic(), r.value()));
+        features.accept(RegistryOutage.readThrough(() -> profiles.deserialize(r.topic(), r.value()), () -> running, r));
       }
     } catch (RuntimeException e) {
       if (SchemaRegistryException.isUnavailable(e)) {
-        throw e; // not a bad record: fail, be restarted, and read it again
+        throw e; // only when stopping: the record stays unread, not skipped
       }
       // A record we cannot read must not stop forecasting; it is counted and shown in status.
       badRecords++;

@@ -25,6 +25,7 @@ import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.kafka.TopicReader;
+import uk.patrolcast.platform.registry.RegistryOutageProxy;
 import uk.patrolcast.platform.stack.LocalStack;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistryClient;
@@ -32,11 +33,13 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 /**
  * The service on a real broker and registry: a small synthetic feature history goes in (profiles,
  * feature rows, SnapshotReady, rows and ready events interleaved as a stream would), and forecasts,
- * ForecastReady, risk scores and evaluations come out; OUT files are written from the topics.
+ * ForecastReady, risk scores and evaluations come out; OUT files are written from the topics. The
+ * service starts behind a registry that refuses every call for its first seconds.
  */
 class ForecastServiceIT {
   private static final int AREAS = 24;
   private static final int MONTHS = 80;
+  private static final int OUTAGE_SECONDS = 6;
 
   @Test
   void forecastsEveryOriginFromTheCutoffAndAnnouncesThem(@TempDir Path state, @TempDir Path out) throws Exception {
@@ -59,9 +62,12 @@ class ForecastServiceIT {
         feed.flush();
       }
 
+      RegistryOutageProxy proxy = new RegistryOutageProxy(stack.schemaRegistryUrl(), true);
       Map<String, Object> settings = new HashMap<>();
       settings.put(ServiceConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-      settings.put(ServiceConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+      settings.put(ServiceConfig.SCHEMA_REGISTRY_URL, proxy.url());
+      // Two tries per call (about 0.6 s) instead of 12 (45 s): the outage below outlasts them.
+      settings.put(ServiceConfig.SCHEMA_REGISTRY_ATTEMPTS, "2");
       settings.put(ServiceConfig.STATE_DIR, state.toString());
       settings.put(ForecastConfig.MODE, "run");
       settings.put(ForecastConfig.TRAIN_UNTIL, Months.format(cutoff));
@@ -72,10 +78,22 @@ class ForecastServiceIT {
       ForecastConfig config = new ForecastConfig(settings);
       try (ForecastService service = new ForecastService(config)) {
         service.start();
+        // The registry refuses every call while the service meets its inputs' schema ids: it must
+        // wait with the record unread, neither skip it nor fail.
+        for (int second = 0; second < OUTAGE_SECONDS; second++) {
+          Thread.sleep(1_000);
+          assertThat(service.alive()).as("alive during the registry outage: %s", service.status()).isTrue();
+        }
+        assertThat(service.status()).as("nothing read, nothing skipped").containsEntry("unreadableRecords", 0);
+        assertThat(service.watermark()).isNull();
+        assertThat(proxy.refused()).isPositive();
+        proxy.down(false);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
             .until(() -> Months.format(table.lastMonth()).equals(service.watermark()) || !service.alive());
         assertThat(service.alive()).as("service status %s", service.status()).isTrue();
         assertThat(service.status()).containsEntry("watermark", Months.format(table.lastMonth()));
+      } finally {
+        proxy.close();
       }
 
       Map<String, ForecastReady> ready = TopicReader.latest(stack.bootstrapServers(), registry, Topics.FORECAST_READY);

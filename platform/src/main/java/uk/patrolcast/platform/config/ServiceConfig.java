@@ -24,6 +24,7 @@ public class ServiceConfig extends AbstractConfig {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String SCHEMA_REGISTRY_AUTH = "schema.registry.basic.auth.user.info";
+  public static final String SCHEMA_REGISTRY_ATTEMPTS = "schema.registry.attempts";
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
   public static final String STATE_DIR = "state.dir";
@@ -41,6 +42,10 @@ public class ServiceConfig extends AbstractConfig {
             "Schema registry base URL (Confluent API), e.g. http://127.0.0.1:8081 or http://host/apis/ccompat/v6.")
         .define(SCHEMA_REGISTRY_AUTH, Type.PASSWORD, null, Importance.LOW,
             "user:password for basic authentication at the schema registry, if it needs one.")
+        .define(SCHEMA_REGISTRY_ATTEMPTS, Type.INT, 12, Range.between(1, 100), Importance.LOW,
+            "Tries per schema registry call when it cannot be reached or answers 5xx (back-off 0.2 s doubling to 6.4 s;"
+                + " 12 is about 45 s). After them a service reading a record waits for the registry with the record"
+                + " unread (it never skips it); a publish fails.")
         .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
             "Address the service's HTTP endpoints (health, metrics, queries) bind to. Loopback unless told otherwise.")
         .define(HTTP_PORT, Type.INT, 0, Range.between(0, 65535), Importance.MEDIUM,
@@ -75,12 +80,12 @@ public class ServiceConfig extends AbstractConfig {
   }
 
   /**
-   * A client of the configured schema registry (one per service: it caches schemas). 12 attempts
-   * (back-off 0.2 s doubling to 6.4 s, about 45 s in all): a registry restart is ridden out rather
-   * than failing the service.
+   * A client of the configured schema registry (one per service: it caches schemas). By default 12
+   * attempts (back-off 0.2 s doubling to 6.4 s, about 45 s in all): a registry restart is ridden out
+   * within a call.
    */
   public SchemaRegistryClient schemaRegistry() {
-    return new SchemaRegistryClient(schemaRegistryUrl(), Duration.ofSeconds(10), 12, schemaRegistryAuth());
+    return new SchemaRegistryClient(schemaRegistryUrl(), Duration.ofSeconds(10), getInt(SCHEMA_REGISTRY_ATTEMPTS), schemaRegistryAuth());
   }
 
   public String httpHost() {
