@@ -76,6 +76,12 @@ public final class KafkaClientConfigs {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Integer.toString(MAX_RECORD_BYTES));
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // The consumers of a crashed instance, or of a stream thread replaced after a failure, never leave
+    // the group (Streams keeps members across a close to spare rebalances): the group hands their
+    // tasks on only once their session has expired. With the client default (45 s) a restarted
+    // service stood still that long; 10 s (heartbeats every 3 s) is the default Streams had before 3.0.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "3000");
     return p;
   }
 }

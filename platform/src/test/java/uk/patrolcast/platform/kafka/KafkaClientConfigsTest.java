@@ -25,6 +25,9 @@ class KafkaClientConfigsTest {
     assertThat(producer.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isEqualTo(Integer.toString(KafkaClientConfigs.MAX_RECORD_BYTES));
     Map<String, Object> consumer = config.getMainConsumerConfigs("group", "client", 0);
     assertThat(consumer.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).isEqualTo("read_committed");
+    // A restarted instance waits for its crashed predecessor's session to expire: 10 s, not 45 s.
+    assertThat(consumer.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo("10000");
+    assertThat(Integer.parseInt((String) consumer.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isLessThanOrEqualTo(10_000 / 3);
   }
 
   @Test
