@@ -1,9 +1,11 @@
 package uk.patrolcast.launcher;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.platform.service.PatrolcastService;
@@ -12,6 +14,9 @@ import uk.patrolcast.platform.service.ServiceEndpoints;
 /** Several services in this process, started in flow order, stopped in reverse, behind one health endpoint. */
 final class Pipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+  /** How long stopping every service may take in all (then the process goes on without the rest). */
+  static final Duration STOP_BUDGET = Duration.ofSeconds(40);
 
   private final List<PatrolcastService> services = new ArrayList<>();
   private final ServiceEndpoints endpoints;
@@ -53,14 +58,44 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    stopAll(services, STOP_BUDGET);
+    services.clear();
+  }
+
+  /** Stops {@code services} in reverse order (the newest first), taking about {@code budget} at most in all. */
+  static void stopAll(List<PatrolcastService> services, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
     for (int i = services.size() - 1; i >= 0; i--) {
-      PatrolcastService s = services.get(i);
+      stop(services.get(i), deadline);
+    }
+  }
+
+  /**
+   * Stops one service, waiting at most until {@code deadline} (at least a second): a service that
+   * hangs while stopping is logged and left behind, so Ctrl-C always ends the process and the
+   * services after it (and then the broker) still stop. The time each one took is logged.
+   */
+  private static void stop(PatrolcastService s, long deadline) {
+    long started = System.nanoTime();
+    Thread stopping = new Thread(() -> {
       try {
         s.close();
       } catch (RuntimeException e) {
         log.warn("Stopping {} failed: {}", s.name(), e.toString());
       }
+    }, "patrolcast-stop-" + s.name());
+    stopping.setDaemon(true);
+    stopping.start();
+    try {
+      stopping.join(Math.max(1_000, TimeUnit.NANOSECONDS.toMillis(deadline - started)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    services.clear();
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    if (stopping.isAlive()) {
+      log.warn("{} has not stopped after {} ms; going on without it", s.name(), ms);
+    } else {
+      log.info("{} stopped in {} ms", s.name(), ms);
+    }
   }
 }

@@ -88,10 +88,11 @@ class UpCommandIT {
         up.destroyForcibly();
       }
       reader.get(10, TimeUnit.SECONDS);
+      // The output, whatever happened, for a failure to be read.
+      Files.writeString(Path.of("target/up-command-it.log"), text(output) + (ended ? "\nexit " + up.exitValue() : "\nnot stopped"));
       assertThat(ended).as("stopped within 60 s").isTrue();
       assertThat(up.exitValue()).as("exit code after SIGTERM; output:%n%s", text(output)).isIn(0, 130, 143);
     }
-    Files.writeString(Path.of("target/up-command-it.log"), text(output) + "\nexit " + up.exitValue());
     assertThat(text(output)).contains("patrolcast stopped cleanly").doesNotContain("Exception");
     assertThat(state.resolve("stack/kafka/meta.properties")).exists();
   }
