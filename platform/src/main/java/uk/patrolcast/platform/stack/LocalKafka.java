@@ -18,6 +18,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.apache.kafka.server.common.TransactionVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node Kafka broker (KRaft, combined broker and controller) inside this JVM, bound to
  * 127.0.0.1. Its log directory is formatted on first start and reused afterwards, so a persistent
  * directory survives restarts. Transactions (exactly-once v2) work: the internal topics have
- * replication factor and min ISR 1.
+ * replication factor and min ISR 1; the transaction protocol is version 1 (see {@link #format}).
  *
  * <p>Uses the broker's internal classes ({@link KafkaRaftServer}, {@link Formatter}), which is why the
  * Kafka version is pinned in one place.
@@ -135,6 +136,13 @@ public final class LocalKafka implements AutoCloseable {
           .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
           .setReleaseVersion(MetadataVersion.latestProduction())
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          // Transactions v1 (no epoch bump per transaction), as Kafka 3.x ran them. Under load the
+          // 4.4 coordinator with transactions v2 refused a retried commit of a transaction it had
+          // just committed ("state is COMPLETE_COMMIT, but received transaction marker result to
+          // send: COMMIT"), fatal for the producer (InvalidTxnStateException; seen in CI), and v2
+          // is also where KAFKA-15591 / KAFKA-18202 live (see KafkaClientConfigs.streams). Clients
+          // work with either; a directory formatted earlier keeps the version it has.
+          .setFeatureLevel(TransactionVersion.FEATURE_NAME, TransactionVersion.TV_1.featureLevel())
           .setControllerListenerName("CONTROLLER")
           .setIgnoreFormatted(true)
           .run();

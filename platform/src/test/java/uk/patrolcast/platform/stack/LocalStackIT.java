@@ -23,6 +23,9 @@ class LocalStackIT {
       admin.put("bootstrap.servers", stack.bootstrapServers());
       try (var a = org.apache.kafka.clients.admin.Admin.create(admin)) {
         a.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("t", 1, (short) 1))).all().get();
+        // Transactions v1 on the embedded broker (LocalKafka.format says why).
+        var features = a.describeFeatures().featureMetadata().get().finalizedFeatures();
+        assertThat(features.get("transaction.version").maxVersionLevel()).isEqualTo((short) 1);
       }
       Properties p = KafkaClientConfigs.transactionalProducer(stack.bootstrapServers(), "test", "tx-1");
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
