@@ -81,8 +81,11 @@ class UpCommandIT {
       }
       assertThat(opsBody).contains("\"pipeline\"").contains("127.0.0.1:" + health + "/health/ready");
     } finally {
-      // Ctrl-C: SIGINT to the process.
-      new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).inheritIO().start().waitFor();
+      // SIGTERM (what a supervisor or `docker stop` sends; Ctrl-C's SIGINT runs the same shutdown
+      // hook). Not SIGINT: a process started in the background of a non-interactive shell inherits
+      // SIGINT ignored, the JVM then installs no handler for it, and this test would depend on how
+      // the build was launched (it failed that way when CI was started with `nohup ... &`).
+      new ProcessBuilder("kill", "-TERM", Long.toString(up.pid())).inheritIO().start().waitFor();
       boolean ended = up.waitFor(60, TimeUnit.SECONDS);
       if (!ended) {
         up.destroyForcibly();
