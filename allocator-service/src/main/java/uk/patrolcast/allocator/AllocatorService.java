@@ -160,15 +160,15 @@ public final class AllocatorService implements PatrolcastService {
             }
             // A registry outage is not a bad record: each read waits until the registry answers.
             if (topic.equals(Topics.LSOA_PROFILES.name())) {
-              LsoaProfile p = RegistryOutage.readThrough(() -> profiles.deserialize(topic, r.value()), () -> running, r);
+              LsoaProfile p = RegistryOutage.readValue(profiles, r, () -> running);
               areas.put(p.getLsoa21cd(), new Area(p.getLsoa21cd(), p.getWardCode(), p.getWardName(), p.getBoroughCode(),
                   p.getAreaKm2(), p.getPopulation()));
             } else if (topic.equals(Topics.LSOA_FORECASTS.name())) {
-              store.add(RegistryOutage.readThrough(() -> forecasts.deserialize(topic, r.value()), () -> running, r));
+              store.add(RegistryOutage.readValue(forecasts, r, () -> running));
             } else if (topic.equals(Topics.FORECAST_READY.name())) {
-              store.ready(RegistryOutage.readThrough(() -> ready.deserialize(topic, r.value()), () -> running, r));
+              store.ready(RegistryOutage.readValue(ready, r, () -> running));
             } else {
-              ledger.record(RegistryOutage.readThrough(() -> plans.deserialize(topic, r.value()), () -> running, r));
+              ledger.record(RegistryOutage.readValue(plans, r, () -> running));
             }
             changed = true;
           } catch (RuntimeException e) {
@@ -254,7 +254,7 @@ public final class AllocatorService implements PatrolcastService {
     WhatIfRequest request;
     try {
       // A registry outage is waited out: skipping the request would leave its asker without an answer.
-      request = RegistryOutage.readThrough(() -> requests.deserialize(r.topic(), r.value()), () -> running, r);
+      request = RegistryOutage.readValue(requests, r, () -> running);
     } catch (RuntimeException e) {
       log.warn("Skipping an unreadable what-if request at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
       return;

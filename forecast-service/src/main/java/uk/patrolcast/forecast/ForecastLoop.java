@@ -190,11 +190,11 @@ final class ForecastLoop implements Runnable {
     try {
       // A registry outage is not a bad record: the read waits until the registry answers.
       if (r.topic().equals(Topics.FEATURES.name())) {
-        features.accept(RegistryOutage.readThrough(() -> rows.deserialize(r.topic(), r.value()), () -> running, r));
+        features.accept(RegistryOutage.readValue(rows, r, () -> running));
       } else if (r.topic().equals(Topics.SNAPSHOT_READY.name())) {
-        features.accept(RegistryOutage.readThrough(() -> ready.deserialize(r.topic(), r.value()), () -> running, r));
+        features.accept(RegistryOutage.readValue(ready, r, () -> running));
       } else if (r.topic().equals(Topics.LSOA_PROFILES.name())) {
-        features.accept(RegistryOutage.readThrough(() -> profiles.deserialize(r.topic(), r.value()), () -> running, r));
+        features.accept(RegistryOutage.readValue(profiles, r, () -> running));
       }
     } catch (RuntimeException e) {
       if (SchemaRegistryException.isUnavailable(e)) {

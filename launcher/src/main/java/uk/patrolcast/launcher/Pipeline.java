@@ -16,7 +16,7 @@ final class Pipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
   /** How long stopping every service may take in all (then the process goes on without the rest). */
-  static final Duration STOP_BUDGET = Duration.ofSeconds(40);
+  private static final Duration STOP_BUDGET = Duration.ofSeconds(40);
 
   private final List<PatrolcastService> services = new ArrayList<>();
   private final ServiceEndpoints endpoints;

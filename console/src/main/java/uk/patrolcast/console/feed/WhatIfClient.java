@@ -125,7 +125,7 @@ public final class WhatIfClient implements AutoCloseable {
       CompletableFuture<AllocationPlan> waiting = key == null ? null : pending.get(key);
       if (waiting != null && r.value() != null) {
         // Someone waits for this answer: wait out a registry outage rather than drop it.
-        waiting.complete(RegistryOutage.readThrough(() -> plans.deserialize(r.topic(), r.value()), running, r));
+        waiting.complete(RegistryOutage.readValue(plans, r, running));
       }
     } catch (RuntimeException e) {
       log.warn("Skipping unreadable what-if result {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());

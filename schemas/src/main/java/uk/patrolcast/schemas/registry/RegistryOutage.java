@@ -2,6 +2,7 @@ package uk.patrolcast.schemas.registry;
 
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serde;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ public final class RegistryOutage {
   static final long LONGEST_PAUSE_MS = 5_000;
 
   private RegistryOutage() {}
+
+  /** A consumed record's value decoded by {@code value}, waiting out a registry outage. */
+  public static <T> T readValue(Serde<T> value, ConsumerRecord<?, byte[]> record, BooleanSupplier running) {
+    return readThrough(() -> value.deserializer().deserialize(record.topic(), record.value()), running, record);
+  }
 
   /** {@link #readThrough(Supplier, BooleanSupplier, String)} for a consumed record (named topic-partition@offset in the log). */
   public static <T> T readThrough(Supplier<T> read, BooleanSupplier running, ConsumerRecord<?, ?> record) {

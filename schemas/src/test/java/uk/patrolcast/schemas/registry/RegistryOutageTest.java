@@ -3,7 +3,12 @@ package uk.patrolcast.schemas.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class RegistryOutageTest {
@@ -23,6 +28,20 @@ class RegistryOutageTest {
     }, () -> true, "topic-0@7");
     assertThat(value).isEqualTo("record");
     assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void aConsumedRecordsValueIsDecodedByTheGivenDeserializerOnceTheRegistryAnswers() {
+    AtomicInteger calls = new AtomicInteger();
+    Deserializer<String> value = (topic, bytes) -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new SchemaRegistryException(503, 50003, "unavailable");
+      }
+      return topic + ":" + new String(bytes, StandardCharsets.UTF_8);
+    };
+    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t", 0, 3L, null, "v".getBytes(StandardCharsets.UTF_8));
+    assertThat(RegistryOutage.readValue(Serdes.serdeFrom(new StringSerializer(), value), record, () -> true)).isEqualTo("t:v");
+    assertThat(calls).hasValue(2);
   }
 
   @Test
