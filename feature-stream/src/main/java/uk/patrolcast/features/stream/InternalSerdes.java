@@ -1,7 +1,6 @@
 package uk.patrolcast.features.stream;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -146,22 +145,19 @@ public final class InternalSerdes {
 
   /** Codes and months are ASCII: their UTF-8 length is their length, without encoding them twice. */
   private static int utf8Length(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
-      }
-    }
-    return s.length();
+    return CodeStrings.length(s);
   }
 
   private static void putString(ByteBuffer b, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    b.putShort((short) bytes.length).put(bytes);
+    int length = CodeStrings.length(s);
+    b.putShort((short) length);
+    CodeStrings.write(s, b.array(), b.arrayOffset() + b.position());
+    b.position(b.position() + length);
   }
 
   private static String getString(ByteBuffer b) {
     int length = Short.toUnsignedInt(b.getShort());
-    String s = new String(b.array(), b.arrayOffset() + b.position(), length, StandardCharsets.UTF_8);
+    String s = CodeStrings.read(b.array(), b.arrayOffset() + b.position(), length);
     b.position(b.position() + length);
     return s;
   }

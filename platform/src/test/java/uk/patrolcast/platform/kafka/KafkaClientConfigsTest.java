@@ -23,6 +23,8 @@ class KafkaClientConfigsTest {
     // One request in flight: a refused first batch cannot be overtaken (see KafkaClientConfigs.streams).
     assertThat(producer.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)).isEqualTo("1");
     assertThat(producer.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isEqualTo(Integer.toString(KafkaClientConfigs.MAX_RECORD_BYTES));
+    // Batches as large as every other producer's, not the 16 kB default (a request per ~30 rows).
+    assertThat(producer.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(Integer.toString(256 << 10));
     Map<String, Object> consumer = config.getMainConsumerConfigs("group", "client", 0);
     assertThat(consumer.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).isEqualTo("read_committed");
     // A restarted instance waits for its crashed predecessor's session to expire: 10 s, not 45 s.
