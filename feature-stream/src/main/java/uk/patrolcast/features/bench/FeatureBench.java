@@ -49,7 +49,20 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 public final class FeatureBench {
   private FeatureBench() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception e) {
+      System.err.println("FeatureBench failed: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // Ends even if a broker or client thread was left behind by a failed close (once seen: the
+    // benchmark's main had ended and the JVM stayed up with a broker, its output lost).
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     Map<String, String> opts = options(args);
     int months = Integer.parseInt(opts.getOrDefault("months", "159"));
     int live = Integer.parseInt(opts.getOrDefault("live", "12"));

@@ -16,6 +16,10 @@ public class ProvisionedStack implements AutoCloseable {
     admin.put("bootstrap.servers", stack.bootstrapServers());
     try (Admin a = Admin.create(admin)) {
       TopicProvisioning.ensureAll(a);
+    } catch (RuntimeException e) {
+      // Nobody else can close it: a broker left running keeps the JVM alive after main ends.
+      stack.close();
+      throw e;
     }
     registry = new SchemaRegistryClient(stack.schemaRegistryUrl());
   }
