@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import uk.patrolcast.schemas.TopicSpec;
+import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 
 /**
@@ -23,6 +24,9 @@ import uk.patrolcast.schemas.registry.SchemaRegistry;
  * what tests compare comes from here.
  */
 public final class TopicReader {
+  /** How long decoding one record waits for a schema registry that cannot be reached before failing. */
+  static final Duration REGISTRY_PATIENCE = Duration.ofMinutes(3);
+
   private TopicReader() {}
 
   /** Every record (tombstones as null values), partition by partition in offset order. */
@@ -42,9 +46,17 @@ public final class TopicReader {
       IntConsumer partitionDone) {
     var keySerde = spec.keySerde(registry);
     var valueSerde = spec.valueSerde(registry);
-    readRaw(bootstrapServers, spec.name(),
-        (key, value) -> sink.accept(keySerde.deserialize(spec.name(), key), valueSerde.deserialize(spec.name(), value)), partitionDone);
+    readRaw(bootstrapServers, spec.name(), (key, value) -> {
+      // A registry restarting while a service restores its state or `run` writes OUT is waited out
+      // (a while), not a failed start or a missing file.
+      Decoded<V> record = RegistryOutage.readThrough(
+          () -> new Decoded<>(keySerde.deserialize(spec.name(), key), valueSerde.deserialize(spec.name(), value)),
+          RegistryOutage.patience(REGISTRY_PATIENCE), spec.name());
+      sink.accept(record.key(), record.value());
+    }, partitionDone);
   }
+
+  private record Decoded<V>(String key, V value) {}
 
   /**
    * Every record as the bytes on the topic (key and value in the wire format, tombstones as null

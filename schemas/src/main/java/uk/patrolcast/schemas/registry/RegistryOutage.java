@@ -1,5 +1,6 @@
 package uk.patrolcast.schemas.registry;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,6 +20,21 @@ public final class RegistryOutage {
   static final long LONGEST_PAUSE_MS = 5_000;
 
   private RegistryOutage() {}
+
+  /**
+   * A {@code running} condition for a reader with no stop of its own: true until {@code patience}
+   * has passed since it was first asked (when the registry first failed to answer).
+   */
+  public static BooleanSupplier patience(Duration patience) {
+    long[] since = {0};
+    return () -> {
+      long now = System.nanoTime();
+      if (since[0] == 0) {
+        since[0] = now;
+      }
+      return now - since[0] < patience.toNanos();
+    };
+  }
 
   /** A consumed record's value decoded by {@code value}, waiting out a registry outage. */
   public static <T> T readValue(Serde<T> value, ConsumerRecord<?, byte[]> record, BooleanSupplier running) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -65,5 +66,19 @@ class RegistryOutageTest {
       throw new SchemaRegistryException("connection refused", null);
     }, () -> calls.get() < 3, "topic-0@10")).isInstanceOf(SchemaRegistryException.class);
     assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void aReaderWithoutAStopOfItsOwnWaitsOnlyItsPatienceFromTheFirstFailure() throws InterruptedException {
+    var patience = RegistryOutage.patience(Duration.ofMillis(300));
+    Thread.sleep(400); // time before the first failure does not count: it is waited out after it
+    AtomicInteger calls = new AtomicInteger();
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> RegistryOutage.readThrough(() -> {
+      calls.incrementAndGet();
+      throw new SchemaRegistryException("connection refused", null);
+    }, patience, "topic-0@11")).isInstanceOf(SchemaRegistryException.class);
+    assertThat(calls.get()).isBetween(2, 4);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
 }
