@@ -58,7 +58,7 @@ final class CodeStrings {
       hash = 31 * hash + b;
     }
     int mask = slots.length - 1;
-    int i = (hash * 0x9E3779B9) >>> 7 & mask;
+    int i = slot(hash, mask);
     for (String s = slots[i]; s != null; s = slots[i = (i + 1) & mask]) {
       if (s.hashCode() == hash && same(s, bytes, offset, length)) {
         return s;
@@ -76,6 +76,11 @@ final class CodeStrings {
 
   int size() {
     return size;
+  }
+
+  /** The first slot to probe for a hash: Fibonacci-spread, as sequential codes differ only in low bits. */
+  private static int slot(int hash, int mask) {
+    return (hash * 0x9E3779B9) >>> 7 & mask;
   }
 
   private static boolean same(String s, byte[] bytes, int offset, int length) {
@@ -96,7 +101,7 @@ final class CodeStrings {
     int mask = slots.length - 1;
     for (String s : old) {
       if (s != null) {
-        int i = (s.hashCode() * 0x9E3779B9) >>> 7 & mask;
+        int i = slot(s.hashCode(), mask);
         while (slots[i] != null) {
           i = (i + 1) & mask;
         }

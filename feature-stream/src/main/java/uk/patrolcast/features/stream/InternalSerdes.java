@@ -28,7 +28,7 @@ public final class InternalSerdes {
 
   /** A record's cell (format 2: area and month apart; format 1 held one cell-key string). */
   public static final Serde<RecordCell> RECORD_CELL = binary(RECORD_CELL_FORMAT,
-      v -> 1 + 8 + 2 + utf8Length(v.lsoa()) + 2 + utf8Length(v.month()),
+      v -> 1 + 8 + 2 + CodeStrings.length(v.lsoa()) + 2 + CodeStrings.length(v.month()),
       (v, b) -> {
         b.putLong(v.contentHash());
         putString(b, v.lsoa());
@@ -117,7 +117,7 @@ public final class InternalSerdes {
   private static int bucketSize(CellBucket bucket) {
     int size = 4;
     for (int i = 0; i < bucket.size(); i++) {
-      size += 2 + utf8Length(bucket.area(i)) + 4 + 8;
+      size += 2 + CodeStrings.length(bucket.area(i)) + 4 + 8;
     }
     return size;
   }
@@ -143,16 +143,11 @@ public final class InternalSerdes {
     return CellBucket.of(areas, counts, hashSums);
   }
 
-  /** Codes and months are ASCII: their UTF-8 length is their length, without encoding them twice. */
-  private static int utf8Length(String s) {
-    return CodeStrings.length(s);
-  }
-
+  /** A length-prefixed UTF-8 string; the length is what the write took (one pass over the characters). */
   private static void putString(ByteBuffer b, String s) {
-    int length = CodeStrings.length(s);
-    b.putShort((short) length);
-    CodeStrings.write(s, b.array(), b.arrayOffset() + b.position());
-    b.position(b.position() + length);
+    int start = b.position();
+    int end = CodeStrings.write(s, b.array(), b.arrayOffset() + start + 2) - b.arrayOffset();
+    b.putShort(start, (short) (end - start - 2)).position(end);
   }
 
   private static String getString(ByteBuffer b) {
