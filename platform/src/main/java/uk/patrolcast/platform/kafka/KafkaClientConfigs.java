@@ -14,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class KafkaClientConfigs {
   /** The largest record a producer may send (plans carry every LSOA). */
   public static final int MAX_RECORD_BYTES = 32 << 20;
+  /** What a Streams consumer fetches per partition at most (beyond a first batch that is larger). */
+  static final int FETCH_BYTES_PER_PARTITION = 1 << 20;
   /** Producer batches per partition: large enough that a stream of rows is not cut into 16 kB requests. */
   static final int BATCH_BYTES = 256 << 10;
 
@@ -79,7 +81,11 @@ public final class KafkaClientConfigs {
     // With one request in flight, the client default batch (16 kB, ~30 feature rows) made the feature
     // stream send, validate, compress and complete its 0.8 M rows per replay in ~25 k requests.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(BATCH_BYTES));
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Integer.toString(MAX_RECORD_BYTES));
+    // Per partition, the client's default 1 MB (a larger first batch still comes whole, so records of
+    // MAX_RECORD_BYTES still read). At 32 MB, one fetch brought a whole partition of crime records,
+    // and the small topics beside it (profiles, month closings) waited behind it: the feature stream
+    // saw its first MonthClosed only after reading all ~1 M replay records.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Integer.toString(FETCH_BYTES_PER_PARTITION));
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // The consumers of a crashed instance, or of a stream thread replaced after a failure, never leave
     // the group (Streams keeps members across a close to spare rebalances): the group hands their

@@ -1,5 +1,6 @@
 package uk.patrolcast.platform.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.schemas.TopicSpec;
@@ -60,29 +63,61 @@ public final class TopicProvisioning {
           }
         }
       }
-      List<String> names = specs.stream().map(TopicSpec::name).toList();
-      Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-      Map<String, NewPartitions> grow = new HashMap<>();
-      Map<ConfigResource, Collection<AlterConfigOp>> configs = new HashMap<>();
-      for (TopicSpec<?> spec : specs) {
-        int want = partitions(spec, partitionsOverride);
-        int have = descriptions.get(spec.name()).partitions().size();
-        if (have < want) {
-          grow.put(spec.name(), NewPartitions.increaseTo(want));
+      // A topic just created may not be known yet to the broker that answers (its metadata follows the
+      // controller's a moment later; seen once on a loaded machine): try again until it is.
+      untilKnown(() -> {
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, NewPartitions> grow = new HashMap<>();
+        Map<ConfigResource, Collection<AlterConfigOp>> configs = new HashMap<>();
+        for (TopicSpec<?> spec : specs) {
+          int want = partitions(spec, partitionsOverride);
+          int have = descriptions.get(spec.name()).partitions().size();
+          if (have < want) {
+            grow.put(spec.name(), NewPartitions.increaseTo(want));
+          }
+          List<AlterConfigOp> ops = new ArrayList<>();
+          spec.topicConfigs().forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
+          configs.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), ops);
         }
-        List<AlterConfigOp> ops = new ArrayList<>();
-        spec.topicConfigs().forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
-        configs.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), ops);
-      }
-      if (!grow.isEmpty()) {
-        admin.createPartitions(grow).all().get(60, TimeUnit.SECONDS);
-        log.info("Raised partition counts: {}", grow.keySet());
-      }
-      admin.incrementalAlterConfigs(configs).all().get(60, TimeUnit.SECONDS);
+        if (!grow.isEmpty()) {
+          admin.createPartitions(grow).all().get(60, TimeUnit.SECONDS);
+          log.info("Raised partition counts: {}", grow.keySet());
+        }
+        admin.incrementalAlterConfigs(configs).all().get(60, TimeUnit.SECONDS);
+      }, KNOWN_PATIENCE);
     } catch (ExecutionException e) {
       throw new IllegalStateException("Cannot create the Patrolcast topics: " + e.getCause().getMessage(), e.getCause());
     } catch (Exception e) {
       throw new IllegalStateException("Cannot create the Patrolcast topics: " + e, e);
+    }
+  }
+
+  /** How long provisioning waits for new topics to become known to the broker it talks to. */
+  static final Duration KNOWN_PATIENCE = Duration.ofSeconds(30);
+
+  /** An admin step, which may fail with the {@link ExecutionException} of an admin call. */
+  interface AdminStep {
+    void run() throws ExecutionException, InterruptedException, TimeoutException;
+  }
+
+  /**
+   * Runs {@code step} (idempotent) again while it fails because a topic is unknown, for up to
+   * {@code patience}; any other failure, or the last one, is thrown.
+   */
+  static void untilKnown(AdminStep step, Duration patience) throws ExecutionException, InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        step.run();
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        log.info("A topic is not known yet to the broker ({}); trying again", e.getCause().getMessage());
+        Thread.sleep(200);
+      }
     }
   }
 

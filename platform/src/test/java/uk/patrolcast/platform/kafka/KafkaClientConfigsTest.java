@@ -27,6 +27,8 @@ class KafkaClientConfigsTest {
     assertThat(producer.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(Integer.toString(256 << 10));
     Map<String, Object> consumer = config.getMainConsumerConfigs("group", "client", 0);
     assertThat(consumer.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)).isEqualTo("read_committed");
+    // 1 MB per partition, not 32 MB: small topics are not left waiting behind a whole partition of records.
+    assertThat(consumer.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).isEqualTo(Integer.toString(1 << 20));
     // A restarted instance waits for its crashed predecessor's session to expire: 10 s, not 45 s.
     assertThat(consumer.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo("10000");
     assertThat(Integer.parseInt((String) consumer.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG))).isLessThanOrEqualTo(10_000 / 3);
