@@ -73,7 +73,8 @@ public final class FeatureService implements PatrolcastService {
         config.applicationId(), settings.joinRisk() ? "joined" : "not joined", endpoints.url(), endpoints.url());
   }
 
-  Properties streamsProperties() {
+  /** The Streams properties the service runs with (also what the floor benchmark gives its stand-in). */
+  public Properties streamsProperties() {
     Properties p = KafkaClientConfigs.streams(config.bootstrapServers(), config.applicationId(),
         config.stateDir().resolve("features"), config.topicReplicationFactor());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());

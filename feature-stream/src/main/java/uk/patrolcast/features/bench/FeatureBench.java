@@ -28,7 +28,8 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
  *   <li><b>Replay</b>: ~1M ingest-shaped records over the first months (each month's records and its
  *       MonthClosed in one transaction, as ingest publishes them) are on the topics before the
  *       service starts; reported: records per second from the service's start to the last replay
- *       month's committed SnapshotReady (startup included), and from its first record read.
+ *       month's committed SnapshotReady (startup included), and from its first record read; the time to
+ *       the first month's SnapshotReady; every 2 s, the records read and the months closed and complete.
  *   <li><b>Live</b>: the remaining months are published one at a time into the caught-up service;
  *       reported: the time from each month's MonthClosed being committed to its SnapshotReady being
  *       readable (read-committed), which includes counting that month's records.
@@ -68,9 +69,7 @@ public final class FeatureBench {
     int live = Integer.parseInt(opts.getOrDefault("live", "12"));
     long records = Long.parseLong(opts.getOrDefault("records", "1022291"));
     YearMonth first = Months.parse(opts.getOrDefault("first", "2010-12"));
-    String data = opts.get("data");
-    List<LsoaProfile> areas = data != null && Files.isDirectory(Path.of(data, "lookups"))
-        ? Universes.london(Path.of(data), 42) : Universes.grid(4994, 42);
+    List<LsoaProfile> areas = areas(opts.get("data"));
     SyntheticCrimes crimes = new SyntheticCrimes(areas, (double) records / months, 7);
     System.out.printf("feature-stream benchmark: %d areas, %d months (%d replayed, %d live), ~%,d records%n",
         areas.size(), months, months - live, live, records);
@@ -107,30 +106,10 @@ public final class FeatureBench {
       LocalStack stack = provisioned.stack;
       SchemaRegistryClient registry = provisioned.registry;
 
-      long replayed = 0;
-      long produceStart = System.nanoTime();
-      try (InputPublisher in = new InputPublisher(stack.bootstrapServers(), registry, "feature-bench-replay")) {
-        in.profiles(areas);
-        for (int i = 0; i < months - live; i++) {
-          List<CrimeRecord> month = crimes.month(first.plusMonths(i));
-          in.month(month, CrimeRecords.closing(Months.format(first.plusMonths(i)), 1, month, areas.size()));
-          replayed += month.size();
-          if (i % 20 == 19) {
-            System.out.printf("  published %d months, %,d records%n", i + 1, replayed);
-          }
-        }
-      }
-      double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
-      System.out.printf("Published %,d replay records in %.1f s (generation and producing, not part of the figure)%n", replayed, produceSeconds);
+      long replayed = publishReplay(provisioned, areas, crimes, months - live, first);
 
       Map<String, Long> readyNanos = new ConcurrentHashMap<>();
-      Map<String, Object> settings = new HashMap<>();
-      settings.put("bootstrap.servers", stack.bootstrapServers());
-      settings.put("schema.registry.url", stack.schemaRegistryUrl());
-      settings.put("state.dir", state.toString());
-      settings.put("patrolcast.mode", "run");
-      settings.put(FeatureConfig.STREAM_THREADS, opts.getOrDefault("threads", "2"));
-      settings.put(FeatureConfig.COMMIT_INTERVAL_MS, opts.getOrDefault("commit-ms", "200"));
+      Map<String, Object> settings = serviceSettings(provisioned, state, opts);
       String lastReplay = Months.format(first.plusMonths(months - live - 1));
       try (SnapshotReadyWatcher watcher = SnapshotReadyWatcher.start(stack.bootstrapServers(), registry, "feature-bench-watch",
               r -> readyNanos.putIfAbsent(r.getMonth() + "#" + r.getRevision(), System.nanoTime()));
@@ -138,13 +117,23 @@ public final class FeatureBench {
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         service.start();
+        long nextReport = start + 2_000_000_000L;
         while (!readyNanos.containsKey(lastReplay + "#1")) {
           Thread.sleep(50);
+          if (System.nanoTime() >= nextReport) {
+            nextReport += 2_000_000_000L;
+            Map<String, Object> s = service.status();
+            System.out.printf("  %5.1f s: %,d records read, %s months closed, %s complete, %s profiles%n", (System.nanoTime() - start) / 1e9,
+                s.get("records"), s.get("closedMonths"), s.get("completeMonths"), s.get("universeSize"));
+          }
           if (System.nanoTime() - start > 30L * 60 * 1_000_000_000L) {
             throw new IllegalStateException("Replay did not finish in 30 minutes");
           }
         }
         double replaySeconds = (readyNanos.get(lastReplay + "#1") - start) / 1e9;
+        // When the first month was ready: months should complete while the replay runs, not all at its end.
+        Long firstReady = readyNanos.get(Months.format(first) + "#1");
+        double firstReadySeconds = firstReady == null ? Double.NaN : (firstReady - start) / 1e9;
         double replayCpu = (processCpuNanos() - cpuStart) / 1e9;
         double streamCpu = streamThreadCpuNanos() / 1e9;
         double replayRate = replayed / replaySeconds;
@@ -154,6 +143,8 @@ public final class FeatureBench {
         figures.put("replay_seconds", round(replaySeconds));
         figures.put("replay_records_per_s", Math.round(replayRate));
         figures.put("replay_records_per_s_from_first_record", Math.round(service.recordsPerSecond()));
+        System.out.printf("First month's SnapshotReady %.1f s after the service start (the last one's %.1f s)%n", firstReadySeconds, replaySeconds);
+        figures.put("first_month_ready_s", round(firstReadySeconds));
         // CPU actually used, so that a figure taken on a busy shared machine can be read: the whole
         // process (broker, registry, service) and the stream threads alone.
         System.out.printf("Replay CPU: %.1f s for the whole process (broker included), %.1f s in the stream threads"
@@ -207,7 +198,49 @@ public final class FeatureBench {
     return figures;
   }
 
-  private static long processCpuNanos() {
+  /** The feature service's settings on the stack, in run mode, with the benchmark's thread count and commit interval. */
+  static Map<String, Object> serviceSettings(ProvisionedStack provisioned, Path state, Map<String, String> opts) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("bootstrap.servers", provisioned.bootstrap());
+    settings.put("schema.registry.url", provisioned.registryUrl());
+    settings.put("state.dir", state.toString());
+    settings.put(FeatureConfig.MODE, "run");
+    settings.put(FeatureConfig.STREAM_THREADS, opts.getOrDefault("threads", "2"));
+    settings.put(FeatureConfig.COMMIT_INTERVAL_MS, opts.getOrDefault("commit-ms", "200"));
+    return settings;
+  }
+
+  /** London's 4,994 LSOAs from DIR/lookups when {@code data} has them, else a synthetic grid of as many. */
+  static List<LsoaProfile> areas(String data) throws java.io.IOException {
+    return data != null && Files.isDirectory(Path.of(data, "lookups"))
+        ? Universes.london(Path.of(data), 42) : Universes.grid(4994, 42);
+  }
+
+  /**
+   * The profiles, then the records of the first {@code months} months, each month with its MonthClosed
+   * in one transaction (as ingest publishes them); returns the number of records.
+   */
+  static long publishReplay(ProvisionedStack provisioned, List<LsoaProfile> areas, SyntheticCrimes crimes, int months,
+      YearMonth first) {
+    long replayed = 0;
+    long produceStart = System.nanoTime();
+    try (InputPublisher in = new InputPublisher(provisioned.bootstrap(), provisioned.registry, "feature-bench-replay")) {
+      in.profiles(areas);
+      for (int i = 0; i < months; i++) {
+        List<CrimeRecord> month = crimes.month(first.plusMonths(i));
+        in.month(month, CrimeRecords.closing(Months.format(first.plusMonths(i)), 1, month, areas.size()));
+        replayed += month.size();
+        if (i % 20 == 19) {
+          System.out.printf("  published %d months, %,d records%n", i + 1, replayed);
+        }
+      }
+    }
+    double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+    System.out.printf("Published %,d replay records in %.1f s (generation and producing, not part of the figure)%n", replayed, produceSeconds);
+    return replayed;
+  }
+
+  static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime() : 0;
   }
@@ -242,7 +275,7 @@ public final class FeatureBench {
     return -1;
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -254,7 +287,7 @@ public final class FeatureBench {
     return out;
   }
 
-  private static void deleteQuietly(Path root) {
+  static void deleteQuietly(Path root) {
     try (var walk = Files.walk(root)) {
       walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (Exception e) {

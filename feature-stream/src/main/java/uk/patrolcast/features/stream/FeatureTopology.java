@@ -72,26 +72,7 @@ public final class FeatureTopology {
     StreamsBuilder builder = new StreamsBuilder();
     AvroSerde<String> key = Topics.CRIME_RECORDS.keySerde(registry);
 
-    // Keys stay bytes: a record key is only an identity here, and the store (restored from the
-    // topic) holds the topic's own key bytes.
-    KTable<Bytes, RecordCell> records = builder.table(Topics.CRIME_RECORDS.name(),
-        Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"),
-        Materialized.<Bytes, RecordCell, KeyValueStore<Bytes, byte[]>>as(RECORDS_STORE)
-            .withKeySerde(Serdes.Bytes()).withValueSerde(new RecordTableSerde(registry))
-            // Every record key is new but for re-deliveries and corrections: a cache would only delay.
-            .withCachingDisabled());
-
-    KTable<String, CellBucket> buckets = records
-        .groupBy((recordKey, cell) -> KeyValue.pair(cell.bucketKey(), cell),
-            Grouped.with("buckets", Serdes.String(), InternalSerdes.RECORD_CELL))
-        .aggregate(() -> CellBucket.EMPTY,
-            (bucket, cell, cells) -> cells.plus(cell.lsoa(), cell.contentHash()),
-            (bucket, cell, cells) -> cells.minus(cell.lsoa(), cell.contentHash()),
-            Named.as("count-cells"),
-            Materialized.<String, CellBucket, KeyValueStore<Bytes, byte[]>>as(CELL_BUCKETS_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_BUCKET));
-
-    KStream<String, BuilderInput> cells = buckets.toStream(Named.as("bucket-changes"))
+    KStream<String, BuilderInput> cells = countCells(builder, registry, progress)
         .mapValues(bucket -> (BuilderInput) new BuilderInput.Cells(bucket), Named.as("cells-input"));
     KStream<String, BuilderInput> closures = raw(builder, key, Topics.MONTH_CLOSED.name(), "month-closed")
         .mapValues(bytes -> (BuilderInput) new BuilderInput.Closure(bytes), Named.as("closure-input"));
@@ -126,6 +107,48 @@ public final class FeatureTopology {
         .mapValues(v -> (SnapshotReady) v, Named.as("as-readies"))
         .to(Topics.SNAPSHOT_READY.name(), Produced.with(key, Topics.SNAPSHOT_READY.valueSerde(registry)).withName("snapshot-ready-out"));
     return builder.build(optimizations());
+  }
+
+  /**
+   * Parts of the counting stage alone, for {@code FloorBench} to measure apart from the snapshot
+   * builder: the records table only (nothing written), or the whole counting stage with its bucket
+   * changes written to {@code topic} (internal format).
+   */
+  public static Topology countingOnly(SchemaRegistry registry, SnapshotProgress progress, boolean tableOnly, String topic) {
+    StreamsBuilder builder = new StreamsBuilder();
+    if (tableOnly) {
+      recordsTable(builder, registry, progress).toStream(Named.as("record-changes")).filter((k, v) -> false, Named.as("none"));
+    } else {
+      countCells(builder, registry, progress).to(topic, Produced.with(Serdes.String(), InternalSerdes.CELL_BUCKET).withName("buckets-out"));
+    }
+    return builder.build(optimizations());
+  }
+
+  /** Crime records to the changes of their count buckets (key {@code <bucket>:<YYYY-MM>}). */
+  private static KStream<String, CellBucket> countCells(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress) {
+    KTable<String, CellBucket> buckets = recordsTable(builder, registry, progress)
+        .groupBy((recordKey, cell) -> KeyValue.pair(cell.bucketKey(), cell),
+            Grouped.with("buckets", Serdes.String(), InternalSerdes.RECORD_CELL))
+        .aggregate(() -> CellBucket.EMPTY,
+            (bucket, cell, cells) -> cells.plus(cell.lsoa(), cell.contentHash()),
+            (bucket, cell, cells) -> cells.minus(cell.lsoa(), cell.contentHash()),
+            Named.as("count-cells"),
+            Materialized.<String, CellBucket, KeyValueStore<Bytes, byte[]>>as(CELL_BUCKETS_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_BUCKET));
+
+    return buckets.toStream(Named.as("bucket-changes"));
+  }
+
+  /** Every live record's cell by record key: a record seen twice counts once, a tombstone retracts it. */
+  private static KTable<Bytes, RecordCell> recordsTable(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress) {
+    // Keys stay bytes: a record key is only an identity here, and the store (restored from the
+    // topic) holds the topic's own key bytes.
+    return builder.table(Topics.CRIME_RECORDS.name(),
+        Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"),
+        Materialized.<Bytes, RecordCell, KeyValueStore<Bytes, byte[]>>as(RECORDS_STORE)
+            .withKeySerde(Serdes.Bytes()).withValueSerde(new RecordTableSerde(registry))
+            // Every record key is new but for re-deliveries and corrections: a cache would only delay.
+            .withCachingDisabled());
   }
 
   /** The records table reuses its source topic as its changelog (set on the builder and on the application). */
