@@ -53,7 +53,7 @@ import uk.patrolcast.schemas.Topics;
  * </pre>
  *
  * Options as {@link FeatureBench}: {@code --data}, {@code --records}, {@code --months}, {@code --threads},
- * {@code --commit-ms}, {@code --passes}; and {@code --stage io|table|counting} (io).
+ * {@code --commit-ms}, {@code --passes}, {@code --records-store rocksdb|memory}; and {@code --stage io|table|counting} (io).
  */
 public final class FloorBench {
   private static final String ROWS_TOPIC = "floor.rows";
@@ -107,7 +107,8 @@ public final class FloorBench {
       try (Admin a = Admin.create(admin)) {
         a.createTopics(List.of(new NewTopic(ROWS_TOPIC, Topics.FEATURES.partitions(), (short) 1))).all().get();
         Topology topology = stage.equals("io") ? passThrough(rowsPerRecord, row)
-            : FeatureTopology.countingOnly(provisioned.registry, new SnapshotProgress(new SimpleMeterRegistry()), stage.equals("table"), ROWS_TOPIC);
+            : FeatureTopology.countingOnly(provisioned.registry, new SnapshotProgress(new SimpleMeterRegistry()),
+                new FeatureConfig(settings).topologySettings().recordsInMemory(), stage.equals("table"), ROWS_TOPIC);
         try (KafkaStreams app = new KafkaStreams(topology, FeatureTopology.withTopologySettings(props))) {
           long start = System.nanoTime();
           long cpuStart = FeatureBench.processCpuNanos();

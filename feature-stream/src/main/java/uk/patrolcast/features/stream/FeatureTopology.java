@@ -60,9 +60,11 @@ public final class FeatureTopology {
    * @param profileQuietMillis a re-check after profile changes waits this long after the last one
    * @param punctuateMillis how often the builder re-checks deferred work and refreshes its progress
    * @param firstMonth the first month of data if known in advance, else null (the earliest closed month)
+   * @param recordsInMemory the records table on the heap instead of RocksDB (restored from its topic at every start)
    */
-  public record Settings(boolean joinRisk, long profileQuietMillis, long punctuateMillis, YearMonth firstMonth) {
-    public static final Settings DEFAULTS = new Settings(true, 2000, 1000, null);
+  public record Settings(boolean joinRisk, long profileQuietMillis, long punctuateMillis, YearMonth firstMonth,
+      boolean recordsInMemory) {
+    public static final Settings DEFAULTS = new Settings(true, 2000, 1000, null, false);
   }
 
   /** Decoders of the builder's Avro inputs (registry-backed, so older writer schemas still read). */
@@ -72,7 +74,7 @@ public final class FeatureTopology {
     StreamsBuilder builder = new StreamsBuilder();
     AvroSerde<String> key = Topics.CRIME_RECORDS.keySerde(registry);
 
-    KStream<String, BuilderInput> cells = countCells(builder, registry, progress)
+    KStream<String, BuilderInput> cells = countCells(builder, registry, progress, settings.recordsInMemory())
         .mapValues(bucket -> (BuilderInput) new BuilderInput.Cells(bucket), Named.as("cells-input"));
     KStream<String, BuilderInput> closures = raw(builder, key, Topics.MONTH_CLOSED.name(), "month-closed")
         .mapValues(bytes -> (BuilderInput) new BuilderInput.Closure(bytes), Named.as("closure-input"));
@@ -114,19 +116,21 @@ public final class FeatureTopology {
    * builder: the records table only (nothing written), or the whole counting stage with its bucket
    * changes written to {@code topic} (internal format).
    */
-  public static Topology countingOnly(SchemaRegistry registry, SnapshotProgress progress, boolean tableOnly, String topic) {
+  public static Topology countingOnly(SchemaRegistry registry, SnapshotProgress progress, boolean recordsInMemory, boolean tableOnly,
+      String topic) {
     StreamsBuilder builder = new StreamsBuilder();
     if (tableOnly) {
-      recordsTable(builder, registry, progress).toStream(Named.as("record-changes")).filter((k, v) -> false, Named.as("none"));
+      recordsTable(builder, registry, progress, recordsInMemory).toStream(Named.as("record-changes")).filter((k, v) -> false, Named.as("none"));
     } else {
-      countCells(builder, registry, progress).to(topic, Produced.with(Serdes.String(), InternalSerdes.CELL_BUCKET).withName("buckets-out"));
+      countCells(builder, registry, progress, recordsInMemory).to(topic, Produced.with(Serdes.String(), InternalSerdes.CELL_BUCKET).withName("buckets-out"));
     }
     return builder.build(optimizations());
   }
 
   /** Crime records to the changes of their count buckets (key {@code <bucket>:<YYYY-MM>}). */
-  private static KStream<String, CellBucket> countCells(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress) {
-    KTable<String, CellBucket> buckets = recordsTable(builder, registry, progress)
+  private static KStream<String, CellBucket> countCells(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress,
+      boolean recordsInMemory) {
+    KTable<String, CellBucket> buckets = recordsTable(builder, registry, progress, recordsInMemory)
         .groupBy((recordKey, cell) -> KeyValue.pair(cell.bucketKey(), cell),
             Grouped.with("buckets", Serdes.String(), InternalSerdes.RECORD_CELL))
         .aggregate(() -> CellBucket.EMPTY,
@@ -140,12 +144,17 @@ public final class FeatureTopology {
   }
 
   /** Every live record's cell by record key: a record seen twice counts once, a tombstone retracts it. */
-  private static KTable<Bytes, RecordCell> recordsTable(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress) {
+  private static KTable<Bytes, RecordCell> recordsTable(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress,
+      boolean inMemory) {
     // Keys stay bytes: a record key is only an identity here, and the store (restored from the
-    // topic) holds the topic's own key bytes.
+    // topic) holds the topic's own key bytes. In memory it is rebuilt from the topic at every start;
+    // RocksDB's get and put per record cost about a quarter of a replay's CPU (README, "Where the time goes").
+    Materialized<Bytes, RecordCell, KeyValueStore<Bytes, byte[]>> store = inMemory
+        ? Materialized.as(Stores.inMemoryKeyValueStore(RECORDS_STORE))
+        : Materialized.as(RECORDS_STORE);
     return builder.table(Topics.CRIME_RECORDS.name(),
         Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"),
-        Materialized.<Bytes, RecordCell, KeyValueStore<Bytes, byte[]>>as(RECORDS_STORE)
+        store
             .withKeySerde(Serdes.Bytes()).withValueSerde(new RecordTableSerde(registry))
             // Every record key is new but for re-deliveries and corrections: a cache would only delay.
             .withCachingDisabled());

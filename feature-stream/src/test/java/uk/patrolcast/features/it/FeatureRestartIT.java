@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,10 @@ class FeatureRestartIT {
     return readies.size() == MONTHS && last != null && corrected != null && corrected.getMonthRevision() == 2;
   }
 
-  @Test
-  void aKilledServiceRestartsToTheSameFeaturesWithEveryRevisionOnce() throws Exception {
+  /** With the records table in RocksDB (restored from its checkpoint or topic) and on the heap (always rebuilt from the topic). */
+  @ParameterizedTest(name = "records store {0}")
+  @ValueSource(strings = {"rocksdb", "memory"})
+  void aKilledServiceRestartsToTheSameFeaturesWithEveryRevisionOnce(String recordsStore) throws Exception {
     List<Step> steps = scenario();
 
     Map<String, LsoaMonthFeatures> uninterrupted;
@@ -102,7 +105,8 @@ class FeatureRestartIT {
       }
       try (FeatureService service = new FeatureService(new FeatureConfig(Map.of(
           "bootstrap.servers", a.bootstrap(), "schema.registry.url", a.registryUrl(),
-          "state.dir", dir.resolve("uninterrupted").toString(), "patrolcast.mode", "run")))) {
+          "state.dir", dir.resolve("uninterrupted-" + recordsStore).toString(), "patrolcast.mode", "run",
+          FeatureConfig.RECORDS_STORE, recordsStore)))) {
         service.start();
         a.awaitReadies(Duration.ofMinutes(3), FeatureRestartIT::finished);
       }
@@ -112,13 +116,13 @@ class FeatureRestartIT {
     assertThat(uninterrupted).hasSize(MONTHS * AREAS.size());
 
     try (ItStack b = new ItStack()) {
-      Path state = dir.resolve("killed");
+      Path state = dir.resolve("killed-" + recordsStore);
       int firstBatch = 10;
       try (InputPublisher in = new InputPublisher(b.bootstrap(), b.registry, "restart-input")) {
         in.profiles(AREAS);
         steps.subList(0, firstBatch).forEach(s -> publish(in, s));
       }
-      Process child = startChild(b, state, "first");
+      Process child = startChild(b, state, recordsStore, "first");
       Thread feeder = new Thread(() -> {
         try (InputPublisher in = new InputPublisher(b.bootstrap(), b.registry, "restart-input")) {
           for (Step s : steps.subList(firstBatch, steps.size())) {
@@ -140,7 +144,7 @@ class FeatureRestartIT {
         log.info("Killed the features service with {} months committed", seenAtKill);
         feeder.join(180_000);
         assertThat(seenAtKill).as("killed mid-replay").isLessThan(20);
-        child = startChild(b, state, "second");
+        child = startChild(b, state, recordsStore, "second");
         b.awaitReadies(Duration.ofMinutes(3), FeatureRestartIT::finished);
       } finally {
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -187,13 +191,14 @@ class FeatureRestartIT {
     return TopicReader.latest(s.bootstrap(), s.registry, Topics.SNAPSHOT_READY).size();
   }
 
-  private Process startChild(ItStack s, Path state, String name) throws Exception {
+  private Process startChild(ItStack s, Path state, String recordsStore, String run) throws Exception {
+    String name = recordsStore + "-" + run;
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path cp = dir.resolve("classpath-" + name + ".txt");
     Files.writeString(cp, "-cp " + classpath);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "@" + cp, FeatureServiceMain.class.getName(),
-        s.bootstrap(), s.registryUrl(), state.toString());
+        s.bootstrap(), s.registryUrl(), state.toString(), recordsStore);
     pb.redirectErrorStream(true);
     pb.redirectOutput(Path.of("target", "features-child-" + name + ".log").toFile());
     log.info("Starting the features service in a child JVM ({})", name);

@@ -6,7 +6,7 @@ import uk.patrolcast.features.FeatureService;
 
 /**
  * The features service alone in its own JVM, for the kill-and-restart test: {@code bootstrap
- * registryUrl stateDir}. It runs until the process is killed.
+ * registryUrl stateDir recordsStore}. It runs until the process is killed.
  */
 public final class FeatureServiceMain {
   private FeatureServiceMain() {}
@@ -16,6 +16,7 @@ public final class FeatureServiceMain {
         "bootstrap.servers", args[0],
         "schema.registry.url", args[1],
         "state.dir", args[2],
+        FeatureConfig.RECORDS_STORE, args[3],
         "patrolcast.mode", "run")));
     service.start();
     System.out.println("features service started");

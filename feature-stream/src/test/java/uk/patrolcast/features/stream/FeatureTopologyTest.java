@@ -36,8 +36,13 @@ class FeatureTopologyTest {
 
   @BeforeEach
   void start() {
-    t = new TopologyHarness(state);
+    t = new TopologyHarness(state, recordsInMemory());
     t.profiles(AREAS);
+  }
+
+  /** Whether the records table is on the heap ({@link FeatureTopologyInMemoryTest}) or in RocksDB. */
+  boolean recordsInMemory() {
+    return false;
   }
 
   @AfterEach
@@ -66,6 +71,11 @@ class FeatureTopologyTest {
       all.addAll(p);
     }
     return all;
+  }
+
+  @Test
+  void theRecordsTableLivesWhereConfigured() {
+    assertThat(t.driver.getTimestampedKeyValueStore(FeatureTopology.RECORDS_STORE).persistent()).isEqualTo(!recordsInMemory());
   }
 
   @Test

@@ -41,7 +41,12 @@ public final class TopologyHarness implements AutoCloseable {
   final List<SnapshotReady> readyLog = new ArrayList<>();
 
   public TopologyHarness(Path stateDir) {
-    this(stateDir, new FeatureTopology.Settings(true, 0, 1000, null));
+    this(stateDir, false);
+  }
+
+  /** @param recordsInMemory the records table on the heap (features.records.store=memory) */
+  public TopologyHarness(Path stateDir, boolean recordsInMemory) {
+    this(stateDir, new FeatureTopology.Settings(true, 0, 1000, null, recordsInMemory));
   }
 
   TopologyHarness(Path stateDir, FeatureTopology.Settings settings) {
