@@ -19,9 +19,9 @@ public final class FeatureConfig extends ServiceConfig {
   public static final String PROFILE_QUIET_MS = "features.profile.quiet.ms";
   public static final String PUNCTUATE_MS = "features.punctuate.ms";
   public static final String COMMIT_INTERVAL_MS = "features.commit.interval.ms";
-  public static final String CACHE_MAX_BYTES = "features.cache.max.bytes";
   public static final String FIRST_MONTH = "features.first.month";
   public static final String RECORDS_STORE = "features.records.store";
+  public static final String COUNT_FLUSH_MS = "features.count.flush.ms";
 
   public static final ConfigDef DEFINITION = ServiceConfig.base()
       .define(MODE, Type.STRING, "up", ValidString.in("run", "up"), Importance.LOW,
@@ -40,15 +40,16 @@ public final class FeatureConfig extends ServiceConfig {
           "How often the snapshot builder runs deferred re-checks and refreshes its progress for the queries.")
       .define(COMMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(10), Importance.LOW,
           "Kafka Streams commit interval: each stage's output becomes visible downstream at most this late.")
-      .define(CACHE_MAX_BYTES, Type.LONG, 32L << 20, Range.atLeast(0), Importance.LOW,
-          "Kafka Streams record cache: collapses repeated updates of a count cell between commits.")
       .define(FIRST_MONTH, Type.STRING, null, Importance.LOW,
           "First month of data (YYYY-MM) when known in advance: nothing is published before it has closed, and"
               + " closings of earlier months are ignored. Default: the earliest closed month.")
       .define(RECORDS_STORE, Type.STRING, "rocksdb", ValidString.in("rocksdb", "memory"), Importance.LOW,
           "Where the records table keeps every live record's cell. rocksdb: on disk, any number of records."
               + " memory: on the heap (about half a kB per record: ~0.5 GB more for London's ~1 M records),"
-              + " rebuilt from crime.records.v1 at every start; about a fifth less CPU per record counted.");
+              + " rebuilt from its changelog at every start; about a fifth less CPU per record counted.")
+      .define(COUNT_FLUSH_MS, Type.LONG, 200L, Range.atLeast(10), Importance.LOW,
+          "How often each counting task hands the buckets whose counts changed to the snapshot builder: a month"
+              + " completes at most this much later; shorter sends the busy buckets more often.");
 
   public FeatureConfig(Map<?, ?> values) {
     super(DEFINITION, values);
@@ -75,13 +76,10 @@ public final class FeatureConfig extends ServiceConfig {
     return getLong(COMMIT_INTERVAL_MS);
   }
 
-  public long cacheMaxBytes() {
-    return getLong(CACHE_MAX_BYTES);
-  }
-
   public FeatureTopology.Settings topologySettings() {
     String first = getString(FIRST_MONTH);
     return new FeatureTopology.Settings(joinRisk(), getLong(PROFILE_QUIET_MS), getLong(PUNCTUATE_MS),
-        first == null || first.isBlank() ? null : Months.parse(first), "memory".equals(getString(RECORDS_STORE)));
+        first == null || first.isBlank() ? null : Months.parse(first), "memory".equals(getString(RECORDS_STORE)),
+        getLong(COUNT_FLUSH_MS));
   }
 }

@@ -114,7 +114,9 @@ final class FeatureQueries {
       try (KeyValueIterator<String, CellBucket> it = cells.prefixScan(RecordCell.bucketPrefix(area), new StringSerializer())) {
         while (it.hasNext()) {
           KeyValue<String, CellBucket> kv = it.next();
-          counts.put(area, RecordCell.bucketMonth(kv.key), kv.value.get(area));
+          // A cell is the sum of its input partitions' parts.
+          YearMonth month = RecordCell.bucketMonth(kv.key);
+          counts.put(area, month, counts.get(area, month).plus(kv.value.get(area)));
         }
       }
     }

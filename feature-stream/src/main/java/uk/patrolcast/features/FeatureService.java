@@ -79,7 +79,8 @@ public final class FeatureService implements PatrolcastService {
         config.stateDir().resolve("features"), config.topicReplicationFactor());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
-    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
+    // No store caches: the counting tasks collapse a month's record updates themselves (RecordCounter).
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
     // Most of what this producer writes is internal (repartitions, changelogs) on the same broker:
     // lz4 costs a fraction of zstd's CPU for them.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

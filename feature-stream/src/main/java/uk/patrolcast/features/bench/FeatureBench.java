@@ -44,6 +44,7 @@ import uk.patrolcast.schemas.registry.SchemaRegistryClient;
  * {@code --records N} (default 1,022,291, the source's row count), {@code --months N} (159),
  * {@code --live N} (12), {@code --threads N} (stream threads, 2), {@code --commit-ms N} (200),
  * {@code --records-store rocksdb|memory} (rocksdb: {@code features.records.store}),
+ * {@code --count-flush-ms N} (200: {@code features.count.flush.ms}),
  * {@code --passes N} (1: the whole run N times in this JVM, each into a fresh stack and service, so that
  * the later passes show the steady state of compiled code, as JMH warms up before it measures),
  * {@code --json FILE} (also write the figures as JSON).
@@ -209,6 +210,7 @@ public final class FeatureBench {
     settings.put(FeatureConfig.STREAM_THREADS, opts.getOrDefault("threads", "2"));
     settings.put(FeatureConfig.COMMIT_INTERVAL_MS, opts.getOrDefault("commit-ms", "200"));
     settings.put(FeatureConfig.RECORDS_STORE, opts.getOrDefault("records-store", "rocksdb"));
+    settings.put(FeatureConfig.COUNT_FLUSH_MS, opts.getOrDefault("count-flush-ms", "200"));
     return settings;
   }
 
@@ -282,7 +284,7 @@ public final class FeatureBench {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("Usage: FeatureBench [--data DIR] [--records N] [--months N] [--live N]"
-            + " [--threads N] [--commit-ms N] [--records-store rocksdb|memory] [--passes N] [--json FILE]; got '" + args[i] + "'");
+            + " [--threads N] [--commit-ms N] [--records-store rocksdb|memory] [--count-flush-ms N] [--passes N] [--json FILE]; got '" + args[i] + "'");
       }
       out.put(args[i].substring(2), args[++i]);
     }

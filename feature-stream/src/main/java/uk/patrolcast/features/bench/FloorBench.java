@@ -42,18 +42,17 @@ import uk.patrolcast.schemas.Topics;
  * the application's start until every input record's offset is committed. Nothing of the feature
  * stream's work is in it, so {@link FeatureBench}'s figure can never exceed it on the same machine.
  *
- * <p>{@code --stage counting} runs the feature stream's counting stage alone instead (records table,
- * {@code buckets} repartition, bucket aggregation; its bucket changes written to a topic, no rows),
- * until both its inputs are committed to their end; {@code --stage table} the records table alone
- * (nothing written). With the floor and {@link FeatureBench}, they split the feature stream's time
- * between its parts.
+ * <p>{@code --stage counting} runs the feature stream's counting stage alone instead (records table
+ * and partial counts per input partition; the changed partial buckets written to a topic, no rows),
+ * until its input is committed to its end. With the floor and {@link FeatureBench}, it splits the
+ * feature stream's time between its parts.
  *
  * <pre>
  * java -Xmx3g -cp 'launcher/target/lib/*' uk.patrolcast.features.bench.FloorBench --data ../shared/data --passes 3
  * </pre>
  *
  * Options as {@link FeatureBench}: {@code --data}, {@code --records}, {@code --months}, {@code --threads},
- * {@code --commit-ms}, {@code --passes}, {@code --records-store rocksdb|memory}; and {@code --stage io|table|counting} (io).
+ * {@code --commit-ms}, {@code --passes}, {@code --records-store rocksdb|memory}; and {@code --stage io|counting} (io).
  */
 public final class FloorBench {
   private static final String ROWS_TOPIC = "floor.rows";
@@ -76,8 +75,8 @@ public final class FloorBench {
     long records = Long.parseLong(opts.getOrDefault("records", "1022291"));
     int passes = Integer.parseInt(opts.getOrDefault("passes", "1"));
     String stage = opts.getOrDefault("stage", "io");
-    if (!List.of("io", "table", "counting").contains(stage)) {
-      throw new IllegalArgumentException("--stage is io, table or counting, not " + stage);
+    if (!List.of("io", "counting").contains(stage)) {
+      throw new IllegalArgumentException("--stage is io or counting, not " + stage);
     }
     YearMonth first = Months.parse(opts.getOrDefault("first", "2010-12"));
     List<LsoaProfile> areas = FeatureBench.areas(opts.get("data"));
@@ -108,13 +107,12 @@ public final class FloorBench {
         a.createTopics(List.of(new NewTopic(ROWS_TOPIC, Topics.FEATURES.partitions(), (short) 1))).all().get();
         Topology topology = stage.equals("io") ? passThrough(rowsPerRecord, row)
             : FeatureTopology.countingOnly(provisioned.registry, new SnapshotProgress(new SimpleMeterRegistry()),
-                new FeatureConfig(settings).topologySettings().recordsInMemory(), stage.equals("table"), ROWS_TOPIC);
+                new FeatureConfig(settings).topologySettings(), ROWS_TOPIC);
         try (KafkaStreams app = new KafkaStreams(topology, FeatureTopology.withTopologySettings(props))) {
           long start = System.nanoTime();
           long cpuStart = FeatureBench.processCpuNanos();
           app.start();
-          // Counting: the records and the buckets repartition topic, 6 partitions each.
-          int inputs = Topics.CRIME_RECORDS.partitions() * (stage.equals("counting") ? 2 : 1);
+          int inputs = Topics.CRIME_RECORDS.partitions();
           while (!committedToEnd(a, applicationId, inputs)) {
             Thread.sleep(50);
             if (System.nanoTime() - start > 30L * 60 * 1_000_000_000L) {
@@ -123,16 +121,8 @@ public final class FloorBench {
           }
           double seconds = (System.nanoTime() - start) / 1e9;
           System.out.printf("%s: %,d records read, %s, committed in %.1f s = %,.0f records/s (from start); process CPU %.1f s%n",
-              switch (stage) {
-                case "io" -> "Floor";
-                case "table" -> "Records table";
-                default -> "Counting stage";
-              }, replayed,
-              switch (stage) {
-                case "io" -> String.format("~%,d rows written", (long) (replayed * rowsPerRecord));
-                case "table" -> "nothing written";
-                default -> "their count buckets written";
-              },
+              stage.equals("io") ? "Floor" : "Counting stage", replayed,
+              stage.equals("io") ? String.format("~%,d rows written", (long) (replayed * rowsPerRecord)) : "their partial buckets written",
               seconds, replayed / seconds, (FeatureBench.processCpuNanos() - cpuStart) / 1e9);
         }
       }

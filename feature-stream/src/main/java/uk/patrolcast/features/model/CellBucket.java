@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * The count cells of one month for the areas of one bucket (a fixed slice of the LSOA codes, see
- * {@link #bucketOf}): what the counting stage aggregates per {@code <bucket>:<month>} key instead of
- * per cell, so that its record cache collapses the thousands of record updates of a month into one
- * emission per bucket and commit. Sorted by area code; immutable (the adder and subtractor return a
- * copy). An area whose records were all retracted stays with a zero cell, so a bucket always states
- * the absolute value of every cell it ever held.
+ * {@link #bucketOf}), as a counting task hands them on (one input partition's part, see
+ * {@link PartitionCounts}) and the snapshot builder stores them: one message per bucket and flush
+ * instead of one per record. Sorted by area code; immutable. An area whose records were all
+ * retracted stays with a zero cell, so a bucket always states the absolute value of every cell it
+ * ever held.
  */
 public final class CellBucket {
   private static final int BUCKET_BITS = 7;
@@ -51,16 +51,6 @@ public final class CellBucket {
     return (area.hashCode() * 0x9E3779B9) >>> (32 - BUCKET_BITS);
   }
 
-  /** One more record with this content hash in the area. */
-  public CellBucket plus(String area, long contentHash) {
-    return add(area, 1, contentHash);
-  }
-
-  /** One record with this content hash less in the area (retracted, or moved elsewhere). */
-  public CellBucket minus(String area, long contentHash) {
-    return add(area, -1, -contentHash);
-  }
-
   public int size() {
     return areas.length;
   }
@@ -81,36 +71,15 @@ public final class CellBucket {
     return new CellCount(counts[i], hashSums[i]);
   }
 
+  /** Whether the bucket holds a cell of the area (perhaps at zero). */
+  public boolean holds(String area) {
+    return Arrays.binarySearch(areas, area) >= 0;
+  }
+
   /** The area's cell (zero when the bucket never held it). */
   public CellCount get(String area) {
     int i = Arrays.binarySearch(areas, area);
     return i < 0 ? CellCount.ZERO : cell(i);
-  }
-
-  private CellBucket add(String area, int count, long hash) {
-    int i = Arrays.binarySearch(areas, area);
-    if (i >= 0) {
-      int[] c = counts.clone();
-      long[] h = hashSums.clone();
-      c[i] += count;
-      h[i] += hash;
-      return new CellBucket(areas, c, h);
-    }
-    int at = -i - 1;
-    int n = areas.length;
-    String[] a = new String[n + 1];
-    int[] c = new int[n + 1];
-    long[] h = new long[n + 1];
-    System.arraycopy(areas, 0, a, 0, at);
-    System.arraycopy(counts, 0, c, 0, at);
-    System.arraycopy(hashSums, 0, h, 0, at);
-    a[at] = area;
-    c[at] = count;
-    h[at] = hash;
-    System.arraycopy(areas, at, a, at + 1, n - at);
-    System.arraycopy(counts, at, c, at + 1, n - at);
-    System.arraycopy(hashSums, at, h, at + 1, n - at);
-    return new CellBucket(a, c, h);
   }
 
   @Override

@@ -8,11 +8,13 @@ package uk.patrolcast.features.model;
 public record CellCount(int count, long hashSum) {
   public static final CellCount ZERO = new CellCount(0, 0);
 
-  public CellCount plus(long contentHash) {
-    return new CellCount(count + 1, hashSum + contentHash);
+  /** This cell with another's records added (partial counts of the same cell summed). */
+  public CellCount plus(CellCount other) {
+    return new CellCount(count + other.count, hashSum + other.hashSum);
   }
 
-  public CellCount minus(long contentHash) {
-    return new CellCount(count - 1, hashSum - contentHash);
+  /** This cell without another's records. */
+  public CellCount minus(CellCount other) {
+    return new CellCount(count - other.count, hashSum - other.hashSum);
   }
 }

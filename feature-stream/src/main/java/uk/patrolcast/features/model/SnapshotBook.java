@@ -86,8 +86,9 @@ public final class SnapshotBook {
 
   // ---- restoring from the stores (no decisions) ----
 
-  public void restoreCell(String lsoa, YearMonth month, CellCount value) {
-    cells.put(lsoa, month, value);
+  /** Adds one input partition's part of a cell (the cell is the sum of its partitions' parts). */
+  public void restoreCell(String lsoa, YearMonth month, CellCount part) {
+    cells.put(lsoa, month, cells.get(lsoa, month).plus(part));
   }
 
   public void restoreMonth(MonthState state) {
@@ -107,6 +108,11 @@ public final class SnapshotBook {
   }
 
   // ---- inputs: each returns whether advance() may now have work ----
+
+  /** A count cell's value as known now (zero when never seen). */
+  public CellCount cell(String lsoa, YearMonth month) {
+    return cells.get(lsoa, month);
+  }
 
   /** A count cell's new value (from the counting stage); returns whether a month's completeness changed. */
   public boolean applyCell(String lsoa, YearMonth month, CellCount value) {

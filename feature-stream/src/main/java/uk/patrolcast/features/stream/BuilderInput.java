@@ -1,5 +1,6 @@
 package uk.patrolcast.features.stream;
 
+import java.util.List;
 import uk.patrolcast.features.model.CellBucket;
 
 /**
@@ -20,4 +21,11 @@ public sealed interface BuilderInput {
 
   /** A RiskScore in the wire format (null: withdrawn); key = lsoa21cd. */
   record Risk(byte[] bytes) implements BuilderInput {}
+
+  /**
+   * Every part key a counting task holds now, sent once after a (re)start right after those parts:
+   * a part the builder holds for that partition under any other key is empty now (its records were
+   * retracted or moved, and the flush that said so never committed before the restart).
+   */
+  record PartsHeld(int partition, List<String> keys) implements BuilderInput {}
 }

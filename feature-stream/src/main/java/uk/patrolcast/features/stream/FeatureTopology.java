@@ -5,27 +5,20 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import uk.patrolcast.events.LsoaMonthFeatures;
 import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.events.SnapshotReady;
-import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 import uk.patrolcast.schemas.serde.AvroSerde;
@@ -34,20 +27,23 @@ import uk.patrolcast.schemas.serde.AvroSerde;
  * The feature stream's topology. It only wires; the rules live in {@code model}.
  *
  * <pre>
- * crime.records.v1 ─► table "records" (by record key; its changelog is the topic itself: a record
- *   seen twice counts once, a tombstone retracts it) ─► group by bucket &lt;bucket&gt;:&lt;month&gt; ─►
- *   aggregate the bucket's cells (count, hash sum per area) with adder and subtractor, table
- *   "cell-buckets" (its cache collapses a month's thousands of record updates)  [scales with partitions]
- *   ─► bucket changes ─┐
+ * crime.records.v1 ─► record counter, one task per partition: table "records" (by record key: a record
+ *   seen twice counts once, a tombstone retracts it) and the partition's partial counts per bucket
+ *   and month, forwarded every flush interval for the buckets that changed    [scales with partitions]
+ *   ─► partial buckets ─┐
  * ingest.month-closed.v1 ─┤
  * reference.lsoa.v1 ──────┼─► repartition "builder-input" (1 partition) ─► snapshot builder
- * risk.lsoa.v1 ───────────┘      (one task; stores builder-cells, -months, -profiles, -risk)
+ * risk.lsoa.v1 ───────────┘      (one task; sums the partitions' partials; stores builder-cells,
+ *                                 -months, -profiles, -risk)
  *   ─► features.lsoa-month.v1 + features.snapshot-ready.v1   (in the task's transaction)
  * </pre>
+ *
+ * The records are never re-keyed by area: a partition's records are counted where they are read, and
+ * only the few changed buckets per flush travel on (a repartition by area cost a produce, an append
+ * and a fetch per record, and the aggregation behind it lagged the reading by half a replay).
  */
 public final class FeatureTopology {
   public static final String RECORDS_STORE = "records";
-  public static final String CELL_BUCKETS_STORE = "cell-buckets";
   public static final String CELLS_STORE = "builder-cells";
   public static final String MONTHS_STORE = "builder-months";
   public static final String PROFILES_STORE = "builder-profiles";
@@ -60,11 +56,12 @@ public final class FeatureTopology {
    * @param profileQuietMillis a re-check after profile changes waits this long after the last one
    * @param punctuateMillis how often the builder re-checks deferred work and refreshes its progress
    * @param firstMonth the first month of data if known in advance, else null (the earliest closed month)
-   * @param recordsInMemory the records table on the heap instead of RocksDB (restored from its topic at every start)
+   * @param recordsInMemory the records table on the heap instead of RocksDB (restored from its changelog at every start)
+   * @param countFlushMillis how often each counting task forwards the buckets that changed
    */
   public record Settings(boolean joinRisk, long profileQuietMillis, long punctuateMillis, YearMonth firstMonth,
-      boolean recordsInMemory) {
-    public static final Settings DEFAULTS = new Settings(true, 2000, 1000, null, false);
+      boolean recordsInMemory, long countFlushMillis) {
+    public static final Settings DEFAULTS = new Settings(true, 2000, 1000, null, false, 200);
   }
 
   /** Decoders of the builder's Avro inputs (registry-backed, so older writer schemas still read). */
@@ -74,8 +71,7 @@ public final class FeatureTopology {
     StreamsBuilder builder = new StreamsBuilder();
     AvroSerde<String> key = Topics.CRIME_RECORDS.keySerde(registry);
 
-    KStream<String, BuilderInput> cells = countCells(builder, registry, progress, settings.recordsInMemory())
-        .mapValues(bucket -> (BuilderInput) new BuilderInput.Cells(bucket), Named.as("cells-input"));
+    KStream<String, BuilderInput> cells = countCells(builder, registry, progress, settings);
     KStream<String, BuilderInput> closures = raw(builder, key, Topics.MONTH_CLOSED.name(), "month-closed")
         .mapValues(bytes -> (BuilderInput) new BuilderInput.Closure(bytes), Named.as("closure-input"));
     KStream<String, BuilderInput> profiles = raw(builder, key, Topics.LSOA_PROFILES.name(), "profiles")
@@ -108,63 +104,31 @@ public final class FeatureTopology {
     published.filter((k, v) -> v instanceof SnapshotReady, Named.as("readies"))
         .mapValues(v -> (SnapshotReady) v, Named.as("as-readies"))
         .to(Topics.SNAPSHOT_READY.name(), Produced.with(key, Topics.SNAPSHOT_READY.valueSerde(registry)).withName("snapshot-ready-out"));
-    return builder.build(optimizations());
+    return builder.build();
   }
 
   /**
-   * Parts of the counting stage alone, for {@code FloorBench} to measure apart from the snapshot
-   * builder: the records table only (nothing written), or the whole counting stage with its bucket
-   * changes written to {@code topic} (internal format).
+   * The counting stage alone, for {@code FloorBench} to measure apart from the snapshot builder: its
+   * partial buckets written to {@code topic} (internal format).
    */
-  public static Topology countingOnly(SchemaRegistry registry, SnapshotProgress progress, boolean recordsInMemory, boolean tableOnly,
-      String topic) {
+  public static Topology countingOnly(SchemaRegistry registry, SnapshotProgress progress, Settings settings, String topic) {
     StreamsBuilder builder = new StreamsBuilder();
-    if (tableOnly) {
-      recordsTable(builder, registry, progress, recordsInMemory).toStream(Named.as("record-changes")).filter((k, v) -> false, Named.as("none"));
-    } else {
-      countCells(builder, registry, progress, recordsInMemory).to(topic, Produced.with(Serdes.String(), InternalSerdes.CELL_BUCKET).withName("buckets-out"));
-    }
-    return builder.build(optimizations());
+    countCells(builder, registry, progress, settings).to(topic, Produced.with(Serdes.String(), InternalSerdes.BUILDER_INPUT).withName("buckets-out"));
+    return builder.build();
   }
 
-  /** Crime records to the changes of their count buckets (key {@code <bucket>:<YYYY-MM>}). */
-  private static KStream<String, CellBucket> countCells(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress,
-      boolean recordsInMemory) {
-    KTable<String, CellBucket> buckets = recordsTable(builder, registry, progress, recordsInMemory)
-        .groupBy((recordKey, cell) -> KeyValue.pair(cell.bucketKey(), cell),
-            Grouped.with("buckets", Serdes.String(), InternalSerdes.RECORD_CELL))
-        .aggregate(() -> CellBucket.EMPTY,
-            (bucket, cell, cells) -> cells.plus(cell.lsoa(), cell.contentHash()),
-            (bucket, cell, cells) -> cells.minus(cell.lsoa(), cell.contentHash()),
-            Named.as("count-cells"),
-            Materialized.<String, CellBucket, KeyValueStore<Bytes, byte[]>>as(CELL_BUCKETS_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_BUCKET));
-
-    return buckets.toStream(Named.as("bucket-changes"));
-  }
-
-  /** Every live record's cell by record key: a record seen twice counts once, a tombstone retracts it. */
-  private static KTable<Bytes, RecordCell> recordsTable(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress,
-      boolean inMemory) {
-    // Keys stay bytes: a record key is only an identity here, and the store (restored from the
-    // topic) holds the topic's own key bytes. In memory it is rebuilt from the topic at every start;
-    // RocksDB's get and put per record cost about a quarter of a replay's CPU (README, "Where the time goes").
-    Materialized<Bytes, RecordCell, KeyValueStore<Bytes, byte[]>> store = inMemory
-        ? Materialized.as(Stores.inMemoryKeyValueStore(RECORDS_STORE))
-        : Materialized.as(RECORDS_STORE);
-    return builder.table(Topics.CRIME_RECORDS.name(),
-        Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"),
-        store
-            .withKeySerde(Serdes.Bytes()).withValueSerde(new RecordTableSerde(registry))
-            // Every record key is new but for re-deliveries and corrections: a cache would only delay.
-            .withCachingDisabled());
-  }
-
-  /** The records table reuses its source topic as its changelog (set on the builder and on the application). */
-  private static Properties optimizations() {
-    Properties p = new Properties();
-    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
-    return p;
+  /** Crime records to the changes of their partitions' partial buckets (key {@code <bucket>:<YYYY-MM>/<partition>}). */
+  private static KStream<String, BuilderInput> countCells(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress,
+      Settings settings) {
+    // Keys stay bytes: a record key is only an identity here. In memory the table is rebuilt from its
+    // changelog at every start; RocksDB's get and put per record cost about a quarter of a replay's
+    // CPU (README, "Where the time goes").
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        settings.recordsInMemory() ? Stores.inMemoryKeyValueStore(RECORDS_STORE) : Stores.persistentKeyValueStore(RECORDS_STORE),
+        Serdes.Bytes(), new RecordTableSerde(registry)));
+    return builder.stream(Topics.CRIME_RECORDS.name(),
+            Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"))
+        .process(() -> new RecordCounter(settings.countFlushMillis()), Named.as("count-records"), RECORDS_STORE);
   }
 
   /**
@@ -178,7 +142,6 @@ public final class FeatureTopology {
     // its decisions rest on counts and hashes, not on order): never hold a task back waiting for an
     // empty partition of a merged input.
     streams.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-    streams.putAll(optimizations());
     return streams;
   }
 

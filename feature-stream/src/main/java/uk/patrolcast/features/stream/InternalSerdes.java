@@ -1,6 +1,7 @@
 package uk.patrolcast.features.stream;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -59,13 +60,20 @@ public final class InternalSerdes {
   private static final byte CLOSURE = 2;
   private static final byte PROFILE = 3;
   private static final byte RISK = 4;
+  private static final byte PARTS_HELD = 5;
 
   /** Format 2: cells come as whole buckets (format 1 carried one cell). */
   public static final Serde<BuilderInput> BUILDER_INPUT = binary(V2,
-      v -> 2 + (v instanceof BuilderInput.Cells c ? bucketSize(c.bucket()) : 4 + length(payload(v))),
+      v -> 2 + (v instanceof BuilderInput.Cells c ? bucketSize(c.bucket())
+          : v instanceof BuilderInput.PartsHeld h ? keysSize(h) : 4 + length(payload(v))),
       (v, b) -> {
         if (v instanceof BuilderInput.Cells c) {
           putBucket(c.bucket(), b.put(CELLS));
+          return;
+        }
+        if (v instanceof BuilderInput.PartsHeld h) {
+          b.put(PARTS_HELD).putInt(h.partition()).putInt(h.keys().size());
+          h.keys().forEach(k -> putString(b, k));
           return;
         }
         b.put(v instanceof BuilderInput.Closure ? CLOSURE : v instanceof BuilderInput.Profile ? PROFILE : RISK);
@@ -79,6 +87,14 @@ public final class InternalSerdes {
         byte kind = b.get();
         if (kind == CELLS) {
           return new BuilderInput.Cells(getBucket(b));
+        }
+        if (kind == PARTS_HELD) {
+          int partition = b.getInt();
+          String[] keys = new String[b.getInt()];
+          for (int i = 0; i < keys.length; i++) {
+            keys[i] = getString(b);
+          }
+          return new BuilderInput.PartsHeld(partition, List.of(keys));
         }
         int length = b.getInt();
         byte[] payload = length < 0 ? null : new byte[length];
@@ -112,6 +128,14 @@ public final class InternalSerdes {
 
   private static SnapshotCause cause(byte ordinal) {
     return ordinal < 0 ? null : SnapshotCause.values()[ordinal];
+  }
+
+  private static int keysSize(BuilderInput.PartsHeld held) {
+    int size = 8;
+    for (String k : held.keys()) {
+      size += 2 + CodeStrings.length(k);
+    }
+    return size;
   }
 
   private static int bucketSize(CellBucket bucket) {

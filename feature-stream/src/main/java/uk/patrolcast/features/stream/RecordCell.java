@@ -32,11 +32,6 @@ public record RecordCell(String lsoa, String month, long contentHash) {
     return new RecordCell(lsoa, month, contentHash);
   }
 
-  /** The key of the counting stage's bucket this record counts in: {@code <bucket>:<YYYY-MM>}. */
-  public String bucketKey() {
-    return bucketPrefix(lsoa) + month;
-  }
-
   /** The start of the bucket keys of an area's cells, for every month: {@code <bucket>:}. */
   public static String bucketPrefix(String lsoa) {
     return PREFIXES[CellBucket.bucketOf(lsoa)];
@@ -45,13 +40,31 @@ public record RecordCell(String lsoa, String month, long contentHash) {
   private static final String[] PREFIXES = java.util.stream.IntStream.range(0, CellBucket.BUCKETS)
       .mapToObj(b -> String.format("%03d:", b)).toArray(String[]::new);
 
-  /** The month of a bucket key (IllegalArgumentException when malformed). */
+  /**
+   * The key of one input partition's part of a bucket, as the counting stage hands it to the builder:
+   * {@code <bucket>:<YYYY-MM>/<partition>} (an area's keys still start with {@link #bucketPrefix}).
+   */
+  public static String partialKey(int bucket, String month, int partition) {
+    return PREFIXES[bucket] + month + '/' + partition;
+  }
+
+  /** The input partition of a partial key; -1 for a key without one. */
+  public static int partialPartition(String key) {
+    int slash = key.lastIndexOf('/');
+    try {
+      return slash < 0 ? -1 : Integer.parseInt(key, slash + 1, key.length(), 10);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The month of a bucket key or partial key (IllegalArgumentException when malformed). */
   public static YearMonth bucketMonth(String bucketKey) {
     int colon = bucketKey.indexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("'" + bucketKey + "' is not a bucket key <bucket>:<YYYY-MM>");
+    if (colon <= 0 || bucketKey.length() < colon + 8) {
+      throw new IllegalArgumentException("'" + bucketKey + "' is not a bucket key <bucket>:<YYYY-MM>[/<partition>]");
     }
-    return Months.parse(bucketKey.substring(colon + 1));
+    return Months.parse(bucketKey.substring(colon + 1, colon + 8));
   }
 
   /** {@code YYYY-MM} with a month from 01 to 12; checked by hand because it runs once per record. */

@@ -39,6 +39,10 @@ final class RecordTableSerde implements Serde<RecordCell> {
   private final SchemaRegistry registry;
   private final Runnable onRead;
   private final Map<Integer, GenericDatumReader<GenericRecord>> readers = new ConcurrentHashMap<>();
+  /** The reader of the last schema id met: nearly every record of a topic has the same writer schema. */
+  private volatile SchemaReader last = new SchemaReader(-1, null);
+
+  private record SchemaReader(int schemaId, GenericDatumReader<GenericRecord> reader) {}
 
   /** @param onRead called for every record decoded from its wire format (the source's reads) */
   RecordTableSerde(SchemaRegistry registry, Runnable onRead) {
@@ -88,8 +92,14 @@ final class RecordTableSerde implements Serde<RecordCell> {
    * deployment: it fails (the source logs and skips the record, a store read stops the stream).
    */
   private GenericDatumReader<GenericRecord> reader(int schemaId) {
+    SchemaReader known = last;
+    if (known.schemaId() == schemaId) {
+      return known.reader();
+    }
     try {
-      return readers.computeIfAbsent(schemaId, id -> new GenericDatumReader<>(registry.schemaById(id), CELL_FIELDS));
+      GenericDatumReader<GenericRecord> reader = readers.computeIfAbsent(schemaId, id -> new GenericDatumReader<>(registry.schemaById(id), CELL_FIELDS));
+      last = new SchemaReader(schemaId, reader);
+      return reader;
     } catch (RuntimeException e) {
       throw new SerializationException("Cannot resolve schema id " + schemaId + " of a crime record: " + e.getMessage(), e);
     }

@@ -19,6 +19,7 @@ import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.events.SnapshotReady;
 import uk.patrolcast.features.model.CellBucket;
+import uk.patrolcast.features.model.CellCount;
 import uk.patrolcast.features.model.MonthState;
 import uk.patrolcast.features.model.SnapshotBook;
 import uk.patrolcast.schemas.Topics;
@@ -111,6 +112,8 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
         advance = profile(record.key(), p.bytes());
       } else if (input instanceof BuilderInput.Risk r) {
         advance = risk(record.key(), r.bytes());
+      } else if (input instanceof BuilderInput.PartsHeld h) {
+        advance = partsHeld(h);
       } else {
         return;
       }
@@ -126,15 +129,53 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
     }
   }
 
-  /** A bucket's cells, all of them (most unchanged: the book ignores those). */
-  private boolean cells(String bucketKey, CellBucket bucket) {
-    YearMonth month = RecordCell.bucketMonth(bucketKey);
-    cells.put(bucketKey, bucket);
+  /**
+   * One input partition's part of a bucket, all its cells (most unchanged: skipped). A cell is the
+   * sum of its partitions' parts, so it moves by the difference between this part and the last.
+   */
+  private boolean cells(String partialKey, CellBucket part) {
+    YearMonth month = RecordCell.bucketMonth(partialKey);
+    CellBucket before = cells.get(partialKey);
+    cells.put(partialKey, part);
     boolean advance = false;
-    for (int i = 0; i < bucket.size(); i++) {
-      advance |= book.applyCell(bucket.area(i), month, bucket.cell(i));
+    for (int i = 0; i < part.size(); i++) {
+      advance |= move(part.area(i), month, before == null ? CellCount.ZERO : before.get(part.area(i)), part.cell(i));
+    }
+    // A part keeps the areas it ever held (at zero), but one rebuilt after a restart holds only the
+    // areas with live records: an area it no longer holds is at zero now.
+    for (int i = 0; before != null && i < before.size(); i++) {
+      if (!part.holds(before.area(i))) {
+        advance |= move(before.area(i), month, before.cell(i), CellCount.ZERO);
+      }
     }
     return advance;
+  }
+
+  /** A counting task restarted: its parts under keys it no longer holds are empty now. */
+  private boolean partsHeld(BuilderInput.PartsHeld held) {
+    java.util.Set<String> keys = new java.util.HashSet<>(held.keys());
+    java.util.List<String> gone = new java.util.ArrayList<>();
+    try (KeyValueIterator<String, CellBucket> it = cells.all()) {
+      while (it.hasNext()) {
+        String key = it.next().key;
+        if (RecordCell.partialPartition(key) == held.partition() && !keys.contains(key)) {
+          gone.add(key);
+        }
+      }
+    }
+    boolean advance = false;
+    for (String key : gone) {
+      advance |= cells(key, CellBucket.EMPTY);
+      cells.delete(key);
+    }
+    if (!gone.isEmpty()) {
+      log.info("Counting partition {} restarted without {} of its earlier parts: emptied", held.partition(), gone.size());
+    }
+    return advance;
+  }
+
+  private boolean move(String area, YearMonth month, CellCount was, CellCount now) {
+    return !was.equals(now) && book.applyCell(area, month, book.cell(area, month).minus(was).plus(now));
   }
 
   private boolean closure(String month, byte[] bytes) {

@@ -19,14 +19,18 @@ class RecordCellTest {
   }
 
   @Test
-  void aRecordCountsInTheBucketOfItsAreaAndMonth() {
-    RecordCell cell = new RecordCell("E01000001", "2023-01", 7);
+  void aPartitionsPartOfABucketIsKeyedByBucketMonthAndPartition() {
     int bucket = CellBucket.bucketOf("E01000001");
-    assertThat(cell.bucketKey()).isEqualTo(String.format("%03d:2023-01", bucket));
+    String key = RecordCell.partialKey(bucket, "2023-01", 5);
+    assertThat(key).isEqualTo(String.format("%03d:2023-01/5", bucket));
     assertThat(RecordCell.bucketPrefix("E01000001")).isEqualTo(String.format("%03d:", bucket));
-    assertThat(cell.bucketKey()).startsWith(RecordCell.bucketPrefix("E01000001"));
-    assertThat(RecordCell.bucketMonth(cell.bucketKey())).isEqualTo(YearMonth.of(2023, 1));
+    assertThat(key).startsWith(RecordCell.bucketPrefix("E01000001"));
+    assertThat(RecordCell.bucketMonth(key)).isEqualTo(YearMonth.of(2023, 1));
+    assertThat(RecordCell.bucketMonth(String.format("%03d:2023-01", bucket))).isEqualTo(YearMonth.of(2023, 1));
     assertThatThrownBy(() -> RecordCell.bucketMonth("2023-01")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordCell.bucketMonth("007:2023")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(RecordCell.partialPartition(key)).isEqualTo(5);
+    assertThat(RecordCell.partialPartition(String.format("%03d:2023-01", bucket))).isEqualTo(-1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package uk.patrolcast.features.stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -19,6 +21,7 @@ import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.events.SnapshotReady;
 import uk.patrolcast.features.bench.CrimeRecords;
+import uk.patrolcast.features.model.CellBucket;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
@@ -26,6 +29,9 @@ import uk.patrolcast.schemas.registry.InMemorySchemaRegistry;
 
 /** The real topology in a TopologyTestDriver, with the real Avro serdes over an in-memory registry. */
 public final class TopologyHarness implements AutoCloseable {
+  /** The counting tasks' flush interval here: every read of the outputs first lets this much wall-clock time pass. */
+  static final Duration COUNT_FLUSH = Duration.ofMillis(100);
+
   final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
   final SnapshotProgress progress = new SnapshotProgress(new SimpleMeterRegistry());
   final TopologyTestDriver driver;
@@ -34,6 +40,7 @@ public final class TopologyHarness implements AutoCloseable {
   private final TestInputTopic<String, LsoaProfile> profiles;
   private final TestInputTopic<String, MonthClosed> closings;
   private final TestInputTopic<String, RiskScore> risks;
+  private final TestInputTopic<String, BuilderInput> builderInput;
   private final TestOutputTopic<String, LsoaMonthFeatures> rows;
   private final TestOutputTopic<String, SnapshotReady> readies;
   /** Every row and SnapshotReady read so far, in output order. */
@@ -46,7 +53,7 @@ public final class TopologyHarness implements AutoCloseable {
 
   /** @param recordsInMemory the records table on the heap (features.records.store=memory) */
   public TopologyHarness(Path stateDir, boolean recordsInMemory) {
-    this(stateDir, new FeatureTopology.Settings(true, 0, 1000, null, recordsInMemory));
+    this(stateDir, new FeatureTopology.Settings(true, 0, 1000, null, recordsInMemory, COUNT_FLUSH.toMillis()));
   }
 
   TopologyHarness(Path stateDir, FeatureTopology.Settings settings) {
@@ -57,6 +64,10 @@ public final class TopologyHarness implements AutoCloseable {
     profiles = input(Topics.LSOA_PROFILES);
     closings = input(Topics.MONTH_CLOSED);
     risks = input(Topics.RISK_SCORES);
+    // The driver runs every task of the topology in one place, so every record lands in partition 0 of
+    // crime.records.v1; other partitions' parts of a bucket are handed to the builder directly.
+    builderInput = driver.createInputTopic("features-test-builder-input-repartition", new StringSerializer(),
+        InternalSerdes.BUILDER_INPUT.serializer());
     rows = driver.createOutputTopic(Topics.FEATURES.name(), Topics.FEATURES.keySerde(registry).deserializer(),
         Topics.FEATURES.valueSerde(registry).deserializer());
     readies = driver.createOutputTopic(Topics.SNAPSHOT_READY.name(), Topics.SNAPSHOT_READY.keySerde(registry).deserializer(),
@@ -81,6 +92,16 @@ public final class TopologyHarness implements AutoCloseable {
 
   void rawRecord(byte[] key, byte[] value) {
     rawRecords.pipeInput(key, value);
+  }
+
+  /** A counting task's part of a bucket as if it came from {@code partition} of crime.records.v1. */
+  void partial(int partition, String month, CellBucket part) {
+    builderInput.pipeInput(RecordCell.partialKey(CellBucket.bucketOf(part.area(0)), month, partition), new BuilderInput.Cells(part));
+  }
+
+  /** A counting task's list of every part it holds, as it sends after a restart. */
+  void partsHeld(int partition, List<String> keys) {
+    builderInput.pipeInput("held/" + partition, new BuilderInput.PartsHeld(partition, keys));
   }
 
   void retract(String recordKey) {
@@ -129,6 +150,8 @@ public final class TopologyHarness implements AutoCloseable {
   }
 
   private void drain() {
+    // The counting task hands its changed buckets on at its next flush.
+    driver.advanceWallClockTime(COUNT_FLUSH);
     rows.readKeyValuesToList().forEach(kv -> {
       if (!kv.key.equals(kv.value.getLsoa21cd() + ":" + kv.value.getMonth())) {
         throw new AssertionError("row keyed " + kv.key + " holds " + kv.value.getLsoa21cd() + ":" + kv.value.getMonth());
