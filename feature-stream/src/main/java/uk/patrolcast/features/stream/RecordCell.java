@@ -20,7 +20,7 @@ public record RecordCell(String lsoa, String month, long contentHash) {
   }
 
   /** The cell of a record's fields; null for a record that cannot be placed (logged). */
-  public static RecordCell of(String recordKey, String month, String lsoa, long contentHash) {
+  public static RecordCell of(CharSequence recordKey, String month, String lsoa, long contentHash) {
     if (!isMonth(month)) {
       log.warn("Record {} not counted: '{}' is not a month (YYYY-MM)", recordKey, month);
       return null;

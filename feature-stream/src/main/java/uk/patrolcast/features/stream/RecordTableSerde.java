@@ -9,6 +9,7 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -79,8 +80,10 @@ final class RecordTableSerde implements Serde<RecordCell> {
     GenericDatumReader<GenericRecord> reader = reader(WireFormat.schemaId(bytes));
     try {
       GenericRecord fields = reader.read(null, decoder(bytes));
-      return RecordCell.of(fields.get("recordKey").toString(), fields.get("month").toString(),
-          fields.get("lsoa21cd").toString(), (Long) fields.get("contentHash"));
+      // The key only names the record in a warning; area and month become shared instances (CodeStrings):
+      // a few thousand distinct values, each the key of the counts of ~200 records.
+      return RecordCell.of((CharSequence) fields.get("recordKey"), shared(fields.get("month")),
+          shared(fields.get("lsoa21cd")), (Long) fields.get("contentHash"));
     } catch (IOException | RuntimeException e) {
       log.warn("Unreadable crime record on {} not counted: {}", topic, e.toString());
       return null;
@@ -103,6 +106,13 @@ final class RecordTableSerde implements Serde<RecordCell> {
     } catch (RuntimeException e) {
       throw new SerializationException("Cannot resolve schema id " + schemaId + " of a crime record: " + e.getMessage(), e);
     }
+  }
+
+  private static String shared(Object text) {
+    if (text instanceof Utf8 u) {
+      return CodeStrings.read(u.getBytes(), 0, u.getByteLength());
+    }
+    return text == null ? null : text.toString();
   }
 
   private static BinaryDecoder decoder(byte[] bytes) {
