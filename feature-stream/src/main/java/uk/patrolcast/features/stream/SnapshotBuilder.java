@@ -2,6 +2,10 @@ package uk.patrolcast.features.stream;
 
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
@@ -153,8 +157,8 @@ final class SnapshotBuilder implements Processor<String, BuilderInput, String, S
 
   /** A counting task restarted: its parts under keys it no longer holds are empty now. */
   private boolean partsHeld(BuilderInput.PartsHeld held) {
-    java.util.Set<String> keys = new java.util.HashSet<>(held.keys());
-    java.util.List<String> gone = new java.util.ArrayList<>();
+    Set<String> keys = new HashSet<>(held.keys());
+    List<String> gone = new ArrayList<>();
     try (KeyValueIterator<String, CellBucket> it = cells.all()) {
       while (it.hasNext()) {
         String key = it.next().key;
