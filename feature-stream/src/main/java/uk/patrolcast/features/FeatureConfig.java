@@ -46,7 +46,7 @@ public final class FeatureConfig extends ServiceConfig {
       .define(RECORDS_STORE, Type.STRING, "rocksdb", ValidString.in("rocksdb", "memory"), Importance.LOW,
           "Where the records table keeps every live record's cell. rocksdb: on disk, any number of records."
               + " memory: on the heap (about half a kB per record: ~0.5 GB more for London's ~1 M records),"
-              + " rebuilt from its changelog at every start; about a fifth less CPU per record counted.")
+              + " rebuilt from crime.records.v1 at every start; less CPU per record counted.")
       .define(COUNT_FLUSH_MS, Type.LONG, 200L, Range.atLeast(10), Importance.LOW,
           "How often each counting task hands the buckets whose counts changed to the snapshot builder: a month"
               + " completes at most this much later; shorter sends the busy buckets more often.");

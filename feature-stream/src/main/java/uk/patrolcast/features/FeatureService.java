@@ -53,7 +53,7 @@ public final class FeatureService implements PatrolcastService {
   public void start() {
     SchemaRegistry registry = config.schemaRegistry();
     FeatureTopology.Settings settings = config.topologySettings();
-    KafkaStreams app = new KafkaStreams(FeatureTopology.build(registry, settings, progress), streamsProperties());
+    KafkaStreams app = new KafkaStreams(FeatureTopology.build(registry, settings, progress, config.applicationId()), streamsProperties());
     app.setUncaughtExceptionHandler(e -> {
       StreamThreadExceptionResponse response = UnreadableRecordHandler.threadResponse(e);
       if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {

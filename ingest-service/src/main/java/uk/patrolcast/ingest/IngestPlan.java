@@ -58,6 +58,11 @@ public record IngestPlan(Map<YearMonth, List<PoliceSource>> months, List<Rejecte
     return new IngestPlan(months, refusals, ignored);
   }
 
+  /** The first month to ingest, or null when there is none. */
+  public String firstMonth() {
+    return months.isEmpty() ? null : Months.format(((TreeMap<YearMonth, List<PoliceSource>>) months).firstKey());
+  }
+
   /** The last month to ingest, or null when there is none. */
   public String lastMonth() {
     return months.isEmpty() ? null : Months.format(((TreeMap<YearMonth, List<PoliceSource>>) months).lastKey());

@@ -254,6 +254,12 @@ public final class IngestService implements PatrolcastService {
     return p == null ? null : p.lastMonth();
   }
 
+  /** The earliest input month, known once {@link #start()} has scanned the sources; null when there is none. */
+  public String firstInputMonth() {
+    IngestPlan p = plan;
+    return p == null ? null : p.firstMonth();
+  }
+
   /** Whether every file source has been processed (the API may still poll). */
   public boolean filesDone() {
     return filesDone;

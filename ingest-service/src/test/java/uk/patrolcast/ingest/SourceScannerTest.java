@@ -134,6 +134,7 @@ class SourceScannerTest {
       assertThat(r.getReason()).isEqualTo(RejectionReason.FUTURE_MONTH);
       assertThat(r.getSource()).isEqualTo("2030-01-metropolitan-street.csv");
     });
+    assertThat(none.firstMonth()).isEqualTo("2022-05");
     assertThat(none.lastMonth()).isEqualTo("2022-07");
     IngestPlan plan = IngestPlan.of(scan, forces, YearMonth.of(2022, 6), YearMonth.of(2024, 1), Instant.now());
     assertThat(plan.lastMonth()).isEqualTo("2022-06");

@@ -76,19 +76,32 @@ public final class FeatureBench {
     System.out.printf("feature-stream benchmark: %d areas, %d months (%d replayed, %d live), ~%,d records%n",
         areas.size(), months, months - live, live, records);
 
+    passes("FeatureBench", opts, () -> pass(opts, areas, crimes, months, live, first));
+  }
+
+  /** One pass of a benchmark: its figures. */
+  public interface Pass {
+    Map<String, Object> run() throws Exception;
+  }
+
+  /**
+   * Runs {@code --passes} passes in this JVM (the first cold, the later ones warm), then prints the
+   * figures as JSON (the first pass's at the top, every pass's under "passes") and writes them to
+   * {@code --json} when given.
+   */
+  public static void passes(String name, Map<String, String> opts, Pass pass) throws Exception {
     int passes = Integer.parseInt(opts.getOrDefault("passes", "1"));
     if (passes < 1) {
       throw new IllegalArgumentException("--passes needs at least 1");
     }
     List<Map<String, Object>> all = new ArrayList<>();
-    for (int pass = 1; pass <= passes; pass++) {
+    for (int i = 1; i <= passes; i++) {
       if (passes > 1) {
-        System.out.printf("FeatureBench pass %d of %d (%s)%n", pass, passes,
-            pass == 1 ? "cold JVM" : "warm JVM: code compiled by the passes before; a fresh stack and service");
+        System.out.printf("%s pass %d of %d (%s)%n", name, i, passes,
+            i == 1 ? "cold JVM" : "warm JVM: code compiled by the passes before; a fresh stack and service");
       }
-      all.add(pass(opts, areas, crimes, months, live, first));
+      all.add(pass.run());
     }
-    // The first pass's figures at the top (a cold start, as before); every pass's under "passes".
     Map<String, Object> figures = new LinkedHashMap<>(all.get(0));
     if (passes > 1) {
       figures.put("passes", all);
@@ -103,101 +116,124 @@ public final class FeatureBench {
   private static Map<String, Object> pass(Map<String, String> opts, List<LsoaProfile> areas, SyntheticCrimes crimes, int months, int live,
       YearMonth first) throws Exception {
     Path state = Files.createTempDirectory("patrolcast-feature-bench-");
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Map<String, Object> figures;
     try (ProvisionedStack provisioned = new ProvisionedStack()) {
-      LocalStack stack = provisioned.stack;
-      SchemaRegistryClient registry = provisioned.registry;
-
       long replayed = publishReplay(provisioned, areas, crimes, months - live, first);
-
-      Map<String, Long> readyNanos = new ConcurrentHashMap<>();
-      Map<String, Object> settings = serviceSettings(provisioned, state, opts);
-      String lastReplay = Months.format(first.plusMonths(months - live - 1));
-      try (SnapshotReadyWatcher watcher = SnapshotReadyWatcher.start(stack.bootstrapServers(), registry, "feature-bench-watch",
-              r -> readyNanos.putIfAbsent(r.getMonth() + "#" + r.getRevision(), System.nanoTime()));
-          FeatureService service = new FeatureService(new FeatureConfig(settings))) {
-        long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
-        service.start();
-        long nextReport = start + 2_000_000_000L;
-        while (!readyNanos.containsKey(lastReplay + "#1")) {
-          Thread.sleep(50);
-          if (System.nanoTime() >= nextReport) {
-            nextReport += 2_000_000_000L;
-            Map<String, Object> s = service.status();
-            System.out.printf("  %5.1f s: %,d records read, %s months closed, %s complete, %s profiles%n", (System.nanoTime() - start) / 1e9,
-                s.get("records"), s.get("closedMonths"), s.get("completeMonths"), s.get("universeSize"));
-          }
-          if (System.nanoTime() - start > 30L * 60 * 1_000_000_000L) {
-            throw new IllegalStateException("Replay did not finish in 30 minutes");
-          }
-        }
-        double replaySeconds = (readyNanos.get(lastReplay + "#1") - start) / 1e9;
-        // When the first month was ready: months should complete while the replay runs, not all at its end.
-        Long firstReady = readyNanos.get(Months.format(first) + "#1");
-        double firstReadySeconds = firstReady == null ? Double.NaN : (firstReady - start) / 1e9;
-        double replayCpu = (processCpuNanos() - cpuStart) / 1e9;
-        double streamCpu = streamThreadCpuNanos() / 1e9;
-        double replayRate = replayed / replaySeconds;
-        System.out.printf("Replay: %,d records through the topology in %.1f s = %,.0f records/s (from service start;"
-            + " %,.0f records/s from the first record read)%n", replayed, replaySeconds, replayRate, service.recordsPerSecond());
-        figures.put("replay_records", replayed);
-        figures.put("replay_seconds", round(replaySeconds));
-        figures.put("replay_records_per_s", Math.round(replayRate));
-        figures.put("replay_records_per_s_from_first_record", Math.round(service.recordsPerSecond()));
-        System.out.printf("First month's SnapshotReady %.1f s after the service start (the last one's %.1f s)%n", firstReadySeconds, replaySeconds);
-        figures.put("first_month_ready_s", round(firstReadySeconds));
-        // CPU actually used, so that a figure taken on a busy shared machine can be read: the whole
-        // process (broker, registry, service) and the stream threads alone.
-        System.out.printf("Replay CPU: %.1f s for the whole process (broker included), %.1f s in the stream threads"
-            + " (%,.0f records per stream-thread CPU second); load average %.1f on %d cores%n", replayCpu, streamCpu,
-            replayed / streamCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-            Runtime.getRuntime().availableProcessors());
-        figures.put("replay_process_cpu_s", round(replayCpu));
-        figures.put("replay_stream_thread_cpu_s", round(streamCpu));
-        figures.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-
-        List<Double> latencies = new ArrayList<>();
-        long liveRecords = 0;
-        try (InputPublisher in = new InputPublisher(stack.bootstrapServers(), registry, "feature-bench-live")) {
-          for (int i = months - live; i < months; i++) {
-            String m = Months.format(first.plusMonths(i));
-            List<CrimeRecord> month = crimes.month(first.plusMonths(i));
-            liveRecords += month.size();
-            in.month(month, CrimeRecords.closing(m, 1, month, areas.size()));
-            long closed = System.nanoTime();
-            while (!readyNanos.containsKey(m + "#1")) {
-              Thread.sleep(5);
-              if (System.nanoTime() - closed > 120_000_000_000L) {
-                throw new IllegalStateException("No SnapshotReady for " + m + " within 120 s");
-              }
-            }
-            double seconds = (readyNanos.get(m + "#1") - closed) / 1e9;
-            latencies.add(seconds);
-            System.out.printf("  live month %s: %,d records, MonthClosed -> SnapshotReady %.3f s%n", m, month.size(), seconds);
-          }
-        }
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        if (!sorted.isEmpty()) {
-          System.out.printf("Live: %d months, MonthClosed -> SnapshotReady median %.3f s, max %.3f s%n",
-              sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
-          figures.put("live_months", sorted.size());
-          figures.put("live_records", liveRecords);
-          figures.put("closed_to_ready_s_median", round(sorted.get(sorted.size() / 2)));
-          figures.put("closed_to_ready_s_max", round(sorted.get(sorted.size() - 1)));
-          figures.put("closed_to_ready_s", latencies.stream().map(FeatureBench::round).toList());
-        }
-      }
+      figures = measureReplay(provisioned, state, opts, replayed, first, first.plusMonths(months - live - 1),
+          (readyNanos, out) -> liveMonths(provisioned, areas, crimes, first, months - live, months, readyNanos, out));
     } finally {
       deleteQuietly(state);
+    }
+    figures.put("areas", areas.size());
+    return figures;
+  }
+
+  /** What runs after the replay while the service still runs: sees every SnapshotReady's arrival time by {@code month#revision}. */
+  public interface AfterReplay {
+    void run(Map<String, Long> readyNanos, Map<String, Object> figures) throws Exception;
+  }
+
+  /**
+   * Starts the feature service on what is already on the stack's topics ({@code replayed} records
+   * of the months {@code first..last}, each closed) and times it to {@code last}'s SnapshotReady;
+   * prints the figures and returns them, with the process's heap and peak RSS after {@code after}.
+   * The one measurement of the replay, whoever published its inputs (synthetic here; ingest over the
+   * real files in the launcher's {@code RealFeatureBench}).
+   */
+  public static Map<String, Object> measureReplay(ProvisionedStack provisioned, Path state, Map<String, String> opts, long replayed,
+      YearMonth first, YearMonth last, AfterReplay after) throws Exception {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    LocalStack stack = provisioned.stack;
+    SchemaRegistryClient registry = provisioned.registry;
+    Map<String, Long> readyNanos = new ConcurrentHashMap<>();
+    Map<String, Object> settings = serviceSettings(provisioned, state, opts);
+    String lastReplay = Months.format(last);
+    try (SnapshotReadyWatcher watcher = SnapshotReadyWatcher.start(stack.bootstrapServers(), registry, "feature-bench-watch",
+            r -> readyNanos.putIfAbsent(r.getMonth() + "#" + r.getRevision(), System.nanoTime()));
+        FeatureService service = new FeatureService(new FeatureConfig(settings))) {
+      long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
+      service.start();
+      long nextReport = start + 2_000_000_000L;
+      while (!readyNanos.containsKey(lastReplay + "#1")) {
+        Thread.sleep(50);
+        if (System.nanoTime() >= nextReport) {
+          nextReport += 2_000_000_000L;
+          Map<String, Object> s = service.status();
+          System.out.printf("  %5.1f s: %,d records read, %s months closed, %s complete, %s profiles%n", (System.nanoTime() - start) / 1e9,
+              s.get("records"), s.get("closedMonths"), s.get("completeMonths"), s.get("universeSize"));
+        }
+        if (System.nanoTime() - start > 30L * 60 * 1_000_000_000L) {
+          throw new IllegalStateException("Replay did not finish in 30 minutes");
+        }
+      }
+      double replaySeconds = (readyNanos.get(lastReplay + "#1") - start) / 1e9;
+      // When the first month was ready: months should complete while the replay runs, not all at its end.
+      Long firstReady = readyNanos.get(Months.format(first) + "#1");
+      double firstReadySeconds = firstReady == null ? Double.NaN : (firstReady - start) / 1e9;
+      double replayCpu = (processCpuNanos() - cpuStart) / 1e9;
+      double streamCpu = streamThreadCpuNanos() / 1e9;
+      double replayRate = replayed / replaySeconds;
+      System.out.printf("Replay: %,d records through the topology in %.1f s = %,.0f records/s (from service start;"
+          + " %,.0f records/s from the first record read)%n", replayed, replaySeconds, replayRate, service.recordsPerSecond());
+      figures.put("replay_records", replayed);
+      figures.put("replay_seconds", round(replaySeconds));
+      figures.put("replay_records_per_s", Math.round(replayRate));
+      figures.put("replay_records_per_s_from_first_record", Math.round(service.recordsPerSecond()));
+      System.out.printf("First month's SnapshotReady %.1f s after the service start (the last one's %.1f s)%n", firstReadySeconds, replaySeconds);
+      figures.put("first_month_ready_s", round(firstReadySeconds));
+      // CPU actually used, so that a figure taken on a busy shared machine can be read: the whole
+      // process (broker, registry, service) and the stream threads alone.
+      System.out.printf("Replay CPU: %.1f s for the whole process (broker included), %.1f s in the stream threads"
+          + " (%,.0f records per stream-thread CPU second); load average %.1f on %d cores%n", replayCpu, streamCpu,
+          replayed / streamCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+      figures.put("replay_process_cpu_s", round(replayCpu));
+      figures.put("replay_stream_thread_cpu_s", round(streamCpu));
+      figures.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      after.run(readyNanos, figures);
     }
     long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     figures.put("heap_used_mb_at_end", heapMb);
     figures.put("peak_rss_mb", peakRssMb());
-    figures.put("areas", areas.size());
     figures.put("cores", Runtime.getRuntime().availableProcessors());
     return figures;
+  }
+
+  /** Months {@code from..to-1} published one at a time into the caught-up service: MonthClosed -> SnapshotReady. */
+  private static void liveMonths(ProvisionedStack provisioned, List<LsoaProfile> areas, SyntheticCrimes crimes, YearMonth first, int from,
+      int to, Map<String, Long> readyNanos, Map<String, Object> figures) throws Exception {
+    List<Double> latencies = new ArrayList<>();
+    long liveRecords = 0;
+    try (InputPublisher in = new InputPublisher(provisioned.bootstrap(), provisioned.registry, "feature-bench-live")) {
+      for (int i = from; i < to; i++) {
+        String m = Months.format(first.plusMonths(i));
+        List<CrimeRecord> month = crimes.month(first.plusMonths(i));
+        liveRecords += month.size();
+        in.month(month, CrimeRecords.closing(m, 1, month, areas.size()));
+        long closed = System.nanoTime();
+        while (!readyNanos.containsKey(m + "#1")) {
+          Thread.sleep(5);
+          if (System.nanoTime() - closed > 120_000_000_000L) {
+            throw new IllegalStateException("No SnapshotReady for " + m + " within 120 s");
+          }
+        }
+        double seconds = (readyNanos.get(m + "#1") - closed) / 1e9;
+        latencies.add(seconds);
+        System.out.printf("  live month %s: %,d records, MonthClosed -> SnapshotReady %.3f s%n", m, month.size(), seconds);
+      }
+    }
+    List<Double> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    if (!sorted.isEmpty()) {
+      System.out.printf("Live: %d months, MonthClosed -> SnapshotReady median %.3f s, max %.3f s%n",
+          sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+      figures.put("live_months", sorted.size());
+      figures.put("live_records", liveRecords);
+      figures.put("closed_to_ready_s_median", round(sorted.get(sorted.size() / 2)));
+      figures.put("closed_to_ready_s_max", round(sorted.get(sorted.size() - 1)));
+      figures.put("closed_to_ready_s", latencies.stream().map(FeatureBench::round).toList());
+    }
   }
 
   /** The feature service's settings on the stack, in run mode, with the benchmark's thread count and commit interval. */
@@ -279,19 +315,26 @@ public final class FeatureBench {
     return -1;
   }
 
+  /** The service options every feature benchmark takes (see {@link #serviceSettings}). */
+  public static final String SERVICE_OPTIONS = "[--threads N] [--commit-ms N] [--records-store rocksdb|memory] [--count-flush-ms N]";
+
   static Map<String, String> options(String[] args) {
+    return options(args, "FeatureBench [--data DIR] [--records N] [--months N] [--live N] " + SERVICE_OPTIONS + " [--passes N] [--json FILE]");
+  }
+
+  /** {@code --name value} pairs; anything else is refused with {@code usage}. */
+  public static Map<String, String> options(String[] args, String usage) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("Usage: FeatureBench [--data DIR] [--records N] [--months N] [--live N]"
-            + " [--threads N] [--commit-ms N] [--records-store rocksdb|memory] [--count-flush-ms N] [--passes N] [--json FILE]; got '" + args[i] + "'");
+        throw new IllegalArgumentException("Usage: " + usage + "; got '" + args[i] + "'");
       }
       out.put(args[i].substring(2), args[++i]);
     }
     return out;
   }
 
-  static void deleteQuietly(Path root) {
+  public static void deleteQuietly(Path root) {
     try (var walk = Files.walk(root)) {
       walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (Exception e) {

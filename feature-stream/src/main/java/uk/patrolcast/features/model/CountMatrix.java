@@ -19,7 +19,9 @@ public final class CountMatrix {
   private final List<String> codes = new ArrayList<>();
   private final List<int[]> counts = new ArrayList<>();
   private final List<long[]> hashes = new ArrayList<>();
-  private final Map<Integer, long[]> totals = new HashMap<>();
+  /** Per column: the month's live records and hash sum (looked up for every cell the builder applies). */
+  private long[] totalCounts = new long[0];
+  private long[] totalHashes = new long[0];
   private int origin;
   private int width;
 
@@ -42,16 +44,15 @@ public final class CountMatrix {
     CellCount old = new CellCount(counts.get(row)[column], hashes.get(row)[column]);
     counts.get(row)[column] = value.count();
     hashes.get(row)[column] = value.hashSum();
-    long[] t = totals.computeIfAbsent(epoch, e -> new long[2]);
-    t[0] += value.count() - old.count();
-    t[1] += value.hashSum() - old.hashSum();
+    totalCounts[column] += value.count() - old.count();
+    totalHashes[column] += value.hashSum() - old.hashSum();
     return old;
   }
 
   /** Live records of a month and the wrapping sum of their content hashes. */
   public CellCount totals(YearMonth month) {
-    long[] t = totals.get(MonthAxis.epoch(month));
-    return t == null ? CellCount.ZERO : new CellCount((int) t[0], t[1]);
+    int column = MonthAxis.epoch(month) - origin;
+    return column < 0 || column >= width ? CellCount.ZERO : new CellCount((int) totalCounts[column], totalHashes[column]);
   }
 
   /** Records of a month in areas that {@code known} does not accept (e.g. outside the universe). */
@@ -71,8 +72,23 @@ public final class CountMatrix {
 
   /** An area's counts on an axis (zeros for months never seen). */
   public MonthlySeries series(String lsoa, MonthAxis axis) {
+    return series(row(lsoa), axis);
+  }
+
+  /** The row of an area's counts, or -1 when no cell of it was ever set. An area keeps its row for good. */
+  public int row(String lsoa) {
     Integer row = index.get(lsoa);
-    if (row == null) {
+    return row == null ? -1 : row;
+  }
+
+  /** Number of rows: grows by one when a cell of a new area is first set. */
+  public int rows() {
+    return codes.size();
+  }
+
+  /** The counts of the area in {@code row} ({@link #row}) on an axis; zeros for row -1. */
+  public MonthlySeries series(int row, MonthAxis axis) {
+    if (row < 0) {
       return i -> 0;
     }
     int[] values = counts.get(row);
@@ -107,6 +123,12 @@ public final class CountMatrix {
       counts.set(row, c);
       hashes.set(row, h);
     }
+    long[] tc = new long[newWidth];
+    long[] th = new long[newWidth];
+    System.arraycopy(totalCounts, 0, tc, shift, width);
+    System.arraycopy(totalHashes, 0, th, shift, width);
+    totalCounts = tc;
+    totalHashes = th;
     origin = newOrigin;
     width = newWidth;
   }

@@ -47,6 +47,9 @@ public final class SnapshotBook {
   }
 
   private final CountMatrix cells = new CountMatrix();
+  private int[] countRows;
+  private LsoaProfile[] rowsOrderedFor;
+  private int rowsKnown = -1;
   private final TreeMap<YearMonth, MonthState> months = new TreeMap<>();
   private final Universe universe = new Universe();
   private final Map<String, Double> risk = new HashMap<>();
@@ -332,13 +335,32 @@ public final class SnapshotBook {
 
   private record MonthRows(List<LsoaMonthFeatures> rows, long fingerprint, int totalCount) {}
 
+  /**
+   * The count rows of the universe's areas in its order, kept while neither the universe (the same
+   * ordered array) nor the areas with counts change: otherwise a map lookup per area and month
+   * published, about 2 % of a replay's samples.
+   */
+  private int[] countRows(LsoaProfile[] areas) {
+    if (areas != rowsOrderedFor || cells.rows() != rowsKnown) {
+      int[] rows = new int[areas.length];
+      for (int i = 0; i < areas.length; i++) {
+        rows[i] = cells.row(areas[i].getLsoa21cd());
+      }
+      countRows = rows;
+      rowsOrderedFor = areas;
+      rowsKnown = cells.rows();
+    }
+    return countRows;
+  }
+
   /** Every area's row of a month: own lags first (neighbours reuse them), then the rows. */
   private MonthRows compute(MonthAxis axis, MonthState state, int snapshotRevision) {
     int k = axis.index(state.month());
     LsoaProfile[] areas = universe.ordered();
     LagFeatures[] lags = new LagFeatures[areas.length];
+    int[] countRow = countRows(areas);
     for (int i = 0; i < areas.length; i++) {
-      lags[i] = LagFeatures.of(cells.series(areas[i].getLsoa21cd(), axis), k);
+      lags[i] = LagFeatures.of(cells.series(countRow[i], axis), k);
     }
     List<LsoaMonthFeatures> rows = new ArrayList<>(areas.length);
     RowFingerprint fingerprint = new RowFingerprint();

@@ -48,6 +48,8 @@ public final class FeatureTopology {
   public static final String MONTHS_STORE = "builder-months";
   public static final String PROFILES_STORE = "builder-profiles";
   public static final String RISK_STORE = "builder-risk";
+  private static final String BUILDER_INPUT = "builder-input";
+  private static final String COUNTER = "count-records";
 
   private FeatureTopology() {}
 
@@ -56,7 +58,7 @@ public final class FeatureTopology {
    * @param profileQuietMillis a re-check after profile changes waits this long after the last one
    * @param punctuateMillis how often the builder re-checks deferred work and refreshes its progress
    * @param firstMonth the first month of data if known in advance, else null (the earliest closed month)
-   * @param recordsInMemory the records table on the heap instead of RocksDB (restored from its changelog at every start)
+   * @param recordsInMemory the records table on the heap instead of RocksDB (restored from crime.records.v1 at every start)
    * @param countFlushMillis how often each counting task forwards the buckets that changed
    */
   public record Settings(boolean joinRisk, long profileQuietMillis, long punctuateMillis, YearMonth firstMonth,
@@ -67,11 +69,11 @@ public final class FeatureTopology {
   /** Decoders of the builder's Avro inputs (registry-backed, so older writer schemas still read). */
   record Codecs(AvroSerde<MonthClosed> closed, AvroSerde<LsoaProfile> profile, AvroSerde<RiskScore> risk) {}
 
-  public static Topology build(SchemaRegistry registry, Settings settings, SnapshotProgress progress) {
+  /** @param applicationId the Streams application id, which names the builder's input topic */
+  public static Topology build(SchemaRegistry registry, Settings settings, SnapshotProgress progress, String applicationId) {
     StreamsBuilder builder = new StreamsBuilder();
     AvroSerde<String> key = Topics.CRIME_RECORDS.keySerde(registry);
 
-    KStream<String, BuilderInput> cells = countCells(builder, registry, progress, settings);
     KStream<String, BuilderInput> closures = raw(builder, key, Topics.MONTH_CLOSED.name(), "month-closed")
         .mapValues(bytes -> (BuilderInput) new BuilderInput.Closure(bytes), Named.as("closure-input"));
     KStream<String, BuilderInput> profiles = raw(builder, key, Topics.LSOA_PROFILES.name(), "profiles")
@@ -86,11 +88,10 @@ public final class FeatureTopology {
 
     Codecs codecs = new Codecs(
         Topics.MONTH_CLOSED.valueSerde(registry), Topics.LSOA_PROFILES.valueSerde(registry), Topics.RISK_SCORES.valueSerde(registry));
-    KStream<String, SpecificRecord> published = cells
-        .merge(closures, Named.as("merge-closures"))
+    KStream<String, SpecificRecord> published = closures
         .merge(profiles, Named.as("merge-profiles"))
         .merge(risks, Named.as("merge-risks"))
-        .repartition(Repartitioned.<String, BuilderInput>as("builder-input")
+        .repartition(Repartitioned.<String, BuilderInput>as(BUILDER_INPUT)
             .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.BUILDER_INPUT).withNumberOfPartitions(1))
         .process(() -> new SnapshotBuilder(settings, progress, codecs), Named.as("snapshot-builder"),
             CELLS_STORE, MONTHS_STORE, PROFILES_STORE, RISK_STORE);
@@ -104,7 +105,16 @@ public final class FeatureTopology {
     published.filter((k, v) -> v instanceof SnapshotReady, Named.as("readies"))
         .mapValues(v -> (SnapshotReady) v, Named.as("as-readies"))
         .to(Topics.SNAPSHOT_READY.name(), Produced.with(key, Topics.SNAPSHOT_READY.valueSerde(registry)).withName("snapshot-ready-out"));
-    return builder.build();
+    Topology topology = builder.build();
+    // The counting stage joins the builder's input topic from outside the DSL graph (its table is a
+    // read-only store, a Processor API feature), so it names the topic as Streams decorates it.
+    addCounting(topology, registry, progress, settings, builderInputTopic(applicationId));
+    return topology;
+  }
+
+  /** The builder's input topic: Streams' name for the {@code builder-input} repartition topic. */
+  static String builderInputTopic(String applicationId) {
+    return applicationId + "-" + BUILDER_INPUT + "-repartition";
   }
 
   /**
@@ -112,23 +122,29 @@ public final class FeatureTopology {
    * partial buckets written to {@code topic} (internal format).
    */
   public static Topology countingOnly(SchemaRegistry registry, SnapshotProgress progress, Settings settings, String topic) {
-    StreamsBuilder builder = new StreamsBuilder();
-    countCells(builder, registry, progress, settings).to(topic, Produced.with(Serdes.String(), InternalSerdes.BUILDER_INPUT).withName("buckets-out"));
-    return builder.build();
+    Topology topology = new Topology();
+    addCounting(topology, registry, progress, settings, topic);
+    return topology;
   }
 
-  /** Crime records to the changes of their partitions' partial buckets (key {@code <bucket>:<YYYY-MM>/<partition>}). */
-  private static KStream<String, BuilderInput> countCells(StreamsBuilder builder, SchemaRegistry registry, SnapshotProgress progress,
-      Settings settings) {
-    // Keys stay bytes: a record key is only an identity here. In memory the table is rebuilt from its
-    // changelog at every start; RocksDB's get and put per record cost about a quarter of a replay's
-    // CPU (README, "Where the time goes").
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        settings.recordsInMemory() ? Stores.inMemoryKeyValueStore(RECORDS_STORE) : Stores.persistentKeyValueStore(RECORDS_STORE),
-        Serdes.Bytes(), new RecordTableSerde(registry)));
-    return builder.stream(Topics.CRIME_RECORDS.name(),
-            Consumed.with(Serdes.Bytes(), new RecordTableSerde(registry, progress::recordRead)).withName("crime-records"))
-        .process(() -> new RecordCounter(settings.countFlushMillis()), Named.as("count-records"), RECORDS_STORE);
+  /**
+   * Crime records to the changes of their partitions' partial buckets (key {@code <bucket>:<YYYY-MM>/<partition>}),
+   * written to {@code topic}. The records table is a read-only store in Streams' sense: its changelog is
+   * crime.records.v1 itself, so no second copy of every record is written (that copy's produce, append
+   * and acknowledgement were about a tenth of a replay's CPU), and a restore replays the topic up to
+   * the committed offset, whose wire-format values {@link RecordTableSerde} reads like the compact cells
+   * the counter writes.
+   */
+  private static void addCounting(Topology topology, SchemaRegistry registry, SnapshotProgress progress, Settings settings,
+      String topic) {
+    // Keys stay bytes: a record key is only an identity here.
+    topology.addReadOnlyStateStore(
+        Stores.keyValueStoreBuilder(
+            settings.recordsInMemory() ? Stores.inMemoryKeyValueStore(RECORDS_STORE) : Stores.persistentKeyValueStore(RECORDS_STORE),
+            Serdes.Bytes(), new RecordTableSerde(registry)),
+        "crime-records", Serdes.Bytes().deserializer(), new RecordTableSerde(registry, progress::recordRead).deserializer(),
+        Topics.CRIME_RECORDS.name(), COUNTER, () -> new RecordCounter(settings.countFlushMillis()));
+    topology.addSink("buckets-out", topic, Serdes.String().serializer(), InternalSerdes.BUILDER_INPUT.serializer(), COUNTER);
   }
 
   /**

@@ -28,7 +28,7 @@ import uk.patrolcast.features.model.PartitionCounts;
  * committed before the punctuation that would have forwarded their buckets, including buckets that
  * emptied then: the builder ignores a bucket that did not change and empties one no longer held.
  */
-final class RecordCounter implements Processor<Bytes, RecordCell, String, BuilderInput> {
+final class RecordCounter implements Processor<Bytes, RecordCell, Void, Void> {
   private static final Logger log = LoggerFactory.getLogger(RecordCounter.class);
 
   private final long flushMillis;
@@ -44,8 +44,11 @@ final class RecordCounter implements Processor<Bytes, RecordCell, String, Builde
   }
 
   @Override
-  public void init(ProcessorContext<String, BuilderInput> context) {
-    this.context = context;
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void init(ProcessorContext<Void, Void> context) {
+    // Streams types the processor of a read-only store as one that forwards nothing; this one's sink
+    // child (the builder's input topic) takes the partial buckets.
+    this.context = (ProcessorContext) context;
     records = context.getStateStore(FeatureTopology.RECORDS_STORE);
     partition = context.taskId().partition();
     counts = new PartitionCounts();

@@ -21,6 +21,27 @@ class CountMatrixTest {
   }
 
   @Test
+  void anAreaKeepsItsRowWhileOthersArriveAndTheMonthsWiden() {
+    // SnapshotBook keeps the rows of its areas between publications: they must not move.
+    CountMatrix m = new CountMatrix();
+    assertThat(m.row("A")).isEqualTo(-1);
+    assertThat(m.series(-1, new MonthAxis(JAN)).count(0)).isZero();
+    m.put("A", JAN, new CellCount(4, 1));
+    int a = m.row("A");
+    m.put("B", JAN.minusMonths(30), new CellCount(2, 1));
+    m.put("C", JAN.plusMonths(40), new CellCount(7, 1));
+    assertThat(m.rows()).isEqualTo(3);
+    assertThat(m.row("A")).isEqualTo(a);
+    assertThat(m.series(a, new MonthAxis(JAN)).count(0)).isEqualTo(4);
+    assertThat(m.series(m.row("B"), new MonthAxis(JAN.minusMonths(30))).count(0)).isEqualTo(2);
+    // The month totals widen with the rows.
+    assertThat(m.totals(JAN)).isEqualTo(new CellCount(4, 1));
+    assertThat(m.totals(JAN.minusMonths(30))).isEqualTo(new CellCount(2, 1));
+    assertThat(m.totals(JAN.plusMonths(40))).isEqualTo(new CellCount(7, 1));
+    assertThat(m.totals(JAN.plusMonths(400))).isEqualTo(CellCount.ZERO);
+  }
+
+  @Test
   void growsToMonthsOnEitherSideAndKeepsWhatItHeld() {
     CountMatrix m = new CountMatrix();
     m.put("A", JAN, new CellCount(4, 1));

@@ -115,6 +115,21 @@ class SnapshotBookTest {
   }
 
   @Test
+  void anAreaWhoseFirstRecordComesAfterAPublicationHasItCountedInTheNext() {
+    // The book keeps the count rows of its areas between publications; area 2 has none at the first.
+    count(0, M0, 1);
+    book.applyClosure(close(M0, 1));
+    advance();
+    assertThat(rows).extracting(LsoaMonthFeatures::getCount).containsExactly(1, 0, 0, 0);
+    count(2, M0.plusMonths(1), 3);
+    book.applyClosure(close(M0.plusMonths(1), 1));
+    advance();
+    assertThat(readyMonths()).containsExactly("2021-01#1:CLOSED", "2021-02#1:CLOSED");
+    assertThat(rows.subList(4, 8)).extracting(LsoaMonthFeatures::getCount).containsExactly(0, 0, 3, 0);
+    assertThat(rows.subList(4, 8)).extracting(LsoaMonthFeatures::getLag2).containsExactly(1, 0, 0, 0);
+  }
+
+  @Test
   void aMonthWaitsForTheWholeUniverse() {
     SnapshotBook small = new SnapshotBook(true, 0);
     small.applyProfile(area(0), AREAS.get(0), now);

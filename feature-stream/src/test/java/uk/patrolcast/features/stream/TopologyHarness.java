@@ -58,7 +58,7 @@ public final class TopologyHarness implements AutoCloseable {
 
   TopologyHarness(Path stateDir, FeatureTopology.Settings settings) {
     Properties props = FeatureTopology.withTopologySettings(KafkaClientConfigs.streams("127.0.0.1:1", "features-test", stateDir, (short) 1));
-    driver = new TopologyTestDriver(FeatureTopology.build(registry, settings, progress), props);
+    driver = new TopologyTestDriver(FeatureTopology.build(registry, settings, progress, "features-test"), props);
     records = input(Topics.CRIME_RECORDS);
     rawRecords = driver.createInputTopic(Topics.CRIME_RECORDS.name(), new ByteArraySerializer(), new ByteArraySerializer());
     profiles = input(Topics.LSOA_PROFILES);

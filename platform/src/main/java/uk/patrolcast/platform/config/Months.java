@@ -1,8 +1,8 @@
 package uk.patrolcast.platform.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,18 +14,40 @@ public final class Months {
 
   /** Parses {@code YYYY-MM}; the error names the value and the expected form. */
   public static YearMonth parse(String text) {
-    if (text == null || !text.matches("\\d{4}-\\d{2}")) {
+    // Read by hand: months are parsed and formatted for every feature row and record cell, where a
+    // regular expression and a DateTimeFormatter cost more than the work around them.
+    if (text == null || text.length() != 7 || text.charAt(4) != '-' || !digits(text, 0, 4) || !digits(text, 5, 7)) {
       throw new IllegalArgumentException("'" + text + "' is not a month: expected YYYY-MM, e.g. 2023-02");
     }
-    try {
-      return YearMonth.parse(text, FORMAT);
-    } catch (DateTimeParseException e) {
+    int month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
+    if (month < 1 || month > 12) {
       throw new IllegalArgumentException("'" + text + "' is not a month: expected YYYY-MM with MM from 01 to 12");
     }
+    int year = ((text.charAt(0) - '0') * 10 + (text.charAt(1) - '0')) * 100 + (text.charAt(2) - '0') * 10 + (text.charAt(3) - '0');
+    return YearMonth.of(year, month);
   }
 
+  /** {@code YYYY-MM} (years outside 0-9999 as {@link DateTimeFormatter} writes {@code uuuu-MM}). */
   public static String format(YearMonth month) {
-    return month.format(FORMAT);
+    int year = month.getYear();
+    if (year < 0 || year > 9999) {
+      return month.format(FORMAT);
+    }
+    int m = month.getMonthValue();
+    byte[] b = {
+        (byte) ('0' + year / 1000), (byte) ('0' + year / 100 % 10), (byte) ('0' + year / 10 % 10), (byte) ('0' + year % 10),
+        '-', (byte) ('0' + m / 10), (byte) ('0' + m % 10)};
+    return new String(b, StandardCharsets.US_ASCII);
+  }
+
+  private static boolean digits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Months from {@code first} to {@code last}, both included. */
