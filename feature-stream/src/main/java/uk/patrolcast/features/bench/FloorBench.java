@@ -98,7 +98,8 @@ public final class FloorBench {
 
       Map<String, Object> settings = FeatureBench.serviceSettings(provisioned, state, opts);
       settings.put(FeatureConfig.APPLICATION_ID, "floor-bench");
-      Properties props = new FeatureService(new FeatureConfig(settings)).streamsProperties();
+      FeatureConfig config = new FeatureConfig(settings);
+      Properties props = new FeatureService(config).streamsProperties();
       String applicationId = props.getProperty("application.id");
 
       Properties admin = new Properties();
@@ -107,7 +108,7 @@ public final class FloorBench {
         a.createTopics(List.of(new NewTopic(ROWS_TOPIC, Topics.FEATURES.partitions(), (short) 1))).all().get();
         Topology topology = stage.equals("io") ? passThrough(rowsPerRecord, row)
             : FeatureTopology.countingOnly(provisioned.registry, new SnapshotProgress(new SimpleMeterRegistry()),
-                new FeatureConfig(settings).topologySettings(), ROWS_TOPIC);
+                config.topologySettings(), ROWS_TOPIC);
         try (KafkaStreams app = new KafkaStreams(topology, FeatureTopology.withTopologySettings(props))) {
           long start = System.nanoTime();
           long cpuStart = FeatureBench.processCpuNanos();

@@ -21,7 +21,7 @@ public record RecordCell(String lsoa, String month, long contentHash) {
 
   /** The cell of a record's fields; null for a record that cannot be placed (logged). */
   public static RecordCell of(CharSequence recordKey, String month, String lsoa, long contentHash) {
-    if (!isMonth(month)) {
+    if (!Months.isMonth(month)) {
       log.warn("Record {} not counted: '{}' is not a month (YYYY-MM)", recordKey, month);
       return null;
     }
@@ -65,19 +65,5 @@ public record RecordCell(String lsoa, String month, long contentHash) {
       throw new IllegalArgumentException("'" + bucketKey + "' is not a bucket key <bucket>:<YYYY-MM>[/<partition>]");
     }
     return Months.parse(bucketKey.substring(colon + 1, colon + 8));
-  }
-
-  /** {@code YYYY-MM} with a month from 01 to 12; checked by hand because it runs once per record. */
-  static boolean isMonth(String text) {
-    if (text == null || text.length() != 7 || text.charAt(4) != '-') {
-      return false;
-    }
-    for (int i = 0; i < 7; i++) {
-      if (i != 4 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
-        return false;
-      }
-    }
-    int mm = (text.charAt(5) - '0') * 10 + text.charAt(6) - '0';
-    return mm >= 1 && mm <= 12;
   }
 }

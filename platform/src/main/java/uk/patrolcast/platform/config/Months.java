@@ -14,17 +14,36 @@ public final class Months {
 
   /** Parses {@code YYYY-MM}; the error names the value and the expected form. */
   public static YearMonth parse(String text) {
-    // Read by hand: months are parsed and formatted for every feature row and record cell, where a
-    // regular expression and a DateTimeFormatter cost more than the work around them.
-    if (text == null || text.length() != 7 || text.charAt(4) != '-' || !digits(text, 0, 4) || !digits(text, 5, 7)) {
+    if (!shaped(text)) {
       throw new IllegalArgumentException("'" + text + "' is not a month: expected YYYY-MM, e.g. 2023-02");
     }
-    int month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
+    int month = monthOf(text);
     if (month < 1 || month > 12) {
       throw new IllegalArgumentException("'" + text + "' is not a month: expected YYYY-MM with MM from 01 to 12");
     }
     int year = ((text.charAt(0) - '0') * 10 + (text.charAt(1) - '0')) * 100 + (text.charAt(2) - '0') * 10 + (text.charAt(3) - '0');
     return YearMonth.of(year, month);
+  }
+
+  /**
+   * Whether {@code text} is {@code YYYY-MM} with MM from 01 to 12. Read by hand, here and in
+   * {@link #parse}: months are checked for every record and parsed and formatted for every feature
+   * row, where a regular expression and a DateTimeFormatter cost more than the work around them.
+   */
+  public static boolean isMonth(String text) {
+    if (!shaped(text)) {
+      return false;
+    }
+    int month = monthOf(text);
+    return month >= 1 && month <= 12;
+  }
+
+  private static boolean shaped(String text) {
+    return text != null && text.length() == 7 && text.charAt(4) == '-' && digits(text, 0, 4) && digits(text, 5, 7);
+  }
+
+  private static int monthOf(String text) {
+    return (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
   }
 
   /** {@code YYYY-MM} (years outside 0-9999 as {@link DateTimeFormatter} writes {@code uuuu-MM}). */
