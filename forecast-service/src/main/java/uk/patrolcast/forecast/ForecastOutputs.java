@@ -24,6 +24,7 @@ import uk.patrolcast.events.FeatureImportance;
 import uk.patrolcast.events.Forecast;
 import uk.patrolcast.events.ForecastReady;
 import uk.patrolcast.events.HorizonForecast;
+import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.events.MethodMetrics;
 import uk.patrolcast.events.ModelEvaluation;
 import uk.patrolcast.events.RiskCoefficient;
@@ -37,8 +38,9 @@ import uk.patrolcast.schemas.registry.SchemaRegistry;
 
 /**
  * Writes the forecast service's part of {@code patrolcast run}'s OUT from the topics' final contents:
- * {@code forecasts.csv}, {@code forecasts_ward.csv}, {@code risk_scores.csv} and
- * {@code evaluations.json}. Rows are sorted and numbers written with fixed rules (at most 6
+ * {@code forecasts.csv}, {@code forecasts_ward.csv}, {@code risk_scores.csv},
+ * {@code evaluations.json} and {@code neighbours.csv} (the neighbour lists the models were trained
+ * with: with {@code features.csv} the input of {@code EvaluateFromCsv} and {@code ForecastBenchmark}). Rows are sorted and numbers written with fixed rules (at most 6
  * decimals, no trailing zeros), and no wall-clock time is written, so the same run gives the same
  * bytes.
  */
@@ -48,7 +50,7 @@ public final class ForecastOutputs {
 
   private ForecastOutputs() {}
 
-  /** Writes the four files; returns the model versions that produced forecasts (for run.json). */
+  /** Writes the five files; returns the model versions that produced forecasts (for run.json). */
   public static List<String> write(String bootstrapServers, SchemaRegistry registry, Path out) {
     Map<String, Forecast> lsoa = TopicReader.latest(bootstrapServers, registry, Topics.LSOA_FORECASTS);
     Map<String, Forecast> ward = TopicReader.latest(bootstrapServers, registry, Topics.WARD_FORECASTS);
@@ -56,12 +58,14 @@ public final class ForecastOutputs {
     Map<String, RiskModel> riskModels = TopicReader.latest(bootstrapServers, registry, Topics.RISK_MODELS);
     Map<String, ModelEvaluation> evaluations = TopicReader.latest(bootstrapServers, registry, Topics.EVALUATIONS);
     Map<String, ForecastReady> ready = TopicReader.latest(bootstrapServers, registry, Topics.FORECAST_READY);
+    Map<String, LsoaProfile> profiles = TopicReader.latest(bootstrapServers, registry, Topics.LSOA_PROFILES);
     try {
       Files.createDirectories(out);
       writeForecasts(lsoa.values(), out.resolve("forecasts.csv"), true);
       writeForecasts(ward.values(), out.resolve("forecasts_ward.csv"), false);
       writeRisk(risk.values(), out.resolve("risk_scores.csv"));
       writeEvaluations(evaluations.values(), riskModels.values(), out.resolve("evaluations.json"));
+      writeNeighbours(profiles.values(), out.resolve("neighbours.csv"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the forecast outputs to " + out + ": " + e.getMessage(), e);
     }
@@ -95,6 +99,16 @@ public final class ForecastOutputs {
     }
     rows.sort(Comparator.comparing(r -> r[0]));
     write(file, "lsoa21cd,log_risk_score,exp_risk_score", rows);
+  }
+
+  /** {@code lsoa21cd,neighbours}, the codes joined by {@code ;}: what {@code FeatureCsv.readNeighbours} reads. */
+  static void writeNeighbours(Iterable<LsoaProfile> profiles, Path file) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (LsoaProfile p : profiles) {
+      rows.add(new String[] {p.getLsoa21cd(), String.join(";", p.getNeighbours())});
+    }
+    rows.sort(Comparator.comparing(r -> r[0]));
+    write(file, "lsoa21cd,neighbours", rows);
   }
 
   private static void write(Path file, String header, List<String[]> rows) throws IOException {

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.patrolcast.events.Forecast;
+import uk.patrolcast.events.LsoaProfile;
+import uk.patrolcast.forecast.data.FeatureCsv;
 import uk.patrolcast.forecast.data.FeatureTable;
 import uk.patrolcast.forecast.kafka.ForecastRecords;
 import uk.patrolcast.forecast.model.ForecastSet;
@@ -47,5 +50,27 @@ class ForecastOutputsTest {
       assertThat(body).isEqualTo(sorted);
       assertThat(lines.get(1)).startsWith(set.origin() + "," + set.origin().plusMonths(1) + "," + table.areas().code(0) + ",");
     }
+  }
+
+  @Test
+  void theNeighboursFileReadsBackAsTheListsThePublishedProfilesCarry(@TempDir Path dir) throws Exception {
+    FeatureTable table = SyntheticData.table(12, 70, 2);
+    List<LsoaProfile> profiles = new ArrayList<>(SyntheticFeed.profiles(table.areas()));
+    Collections.reverse(profiles);
+    Path file = dir.resolve("neighbours.csv");
+    ForecastOutputs.writeNeighbours(profiles, file);
+
+    Map<String, String[]> read = FeatureCsv.readNeighbours(file);
+    assertThat(read).hasSize(table.areas().size());
+    for (LsoaProfile p : profiles) {
+      assertThat(p.getNeighbours()).isNotEmpty();
+      assertThat(read.get(p.getLsoa21cd())).containsExactlyElementsOf(p.getNeighbours());
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(0)).isEqualTo("lsoa21cd,neighbours");
+    List<String> body = lines.subList(1, lines.size());
+    List<String> sorted = new ArrayList<>(body);
+    Collections.sort(sorted);
+    assertThat(body).isEqualTo(sorted);
   }
 }

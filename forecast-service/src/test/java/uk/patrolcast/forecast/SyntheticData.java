@@ -1,6 +1,7 @@
 package uk.patrolcast.forecast;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.SplittableRandom;
 import uk.patrolcast.forecast.data.AreaProfiles;
 import uk.patrolcast.forecast.data.CountHistory;
@@ -79,7 +80,7 @@ public final class SyntheticData {
   }
 
   public static BoosterParams params() {
-    return new BoosterParams(BoosterParams.POISSON, 0.1, 3, 5, 0.8, 0.8, 1, 0, 0, 0.7, 1.3, 2, true, false, 60);
+    return new BoosterParams(BoosterParams.POISSON, 0.1, 3, 5, 0.8, 0.8, 1, 0, 0, 0.7, 1.3, 2, true, false, 60, 64, List.of());
   }
 
   /** A Poisson draw (Knuth's product of uniforms; fine for the small means of these tests). */

@@ -48,14 +48,22 @@ public final class SyntheticFeed implements AutoCloseable {
   }
 
   public void profiles() {
-    AreaProfiles areas = table.areas();
+    for (LsoaProfile p : profiles(table.areas())) {
+      send(Topics.LSOA_PROFILES, p.getLsoa21cd(), p);
+    }
+  }
+
+  /** The areas' profiles in area order, with their neighbour lists. */
+  static List<LsoaProfile> profiles(AreaProfiles areas) {
+    List<LsoaProfile> out = new ArrayList<>();
     for (int i = 0; i < areas.size(); i++) {
       List<String> nb = new ArrayList<>();
       for (int j : areas.neighbours(i)) {
         nb.add(areas.code(j));
       }
-      send(Topics.LSOA_PROFILES, areas.code(i), profile(areas, i, nb));
+      out.add(profile(areas, i, nb));
     }
+    return out;
   }
 
   /** Month index {@code m} of the table, its rows at {@code revision} with the given counts (one per area). */

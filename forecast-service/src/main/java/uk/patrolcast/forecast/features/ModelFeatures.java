@@ -29,11 +29,21 @@ public final class ModelFeatures {
       "londonMomentum", "londonSeason", "targetMonth");
 
   private final boolean withRisk;
+  private final List<Integer> ewmaHalfLives;
+  /** Per half-life, the weights of months t, t-1, ..., t-59 (summing to 1). */
+  private final double[][] ewmaWeights;
   private final List<String> names;
 
-  private ModelFeatures(boolean withRisk) {
+  private ModelFeatures(boolean withRisk, List<Integer> ewmaHalfLives) {
     this.withRisk = withRisk;
+    this.ewmaHalfLives = List.copyOf(ewmaHalfLives);
+    this.ewmaWeights = new double[ewmaHalfLives.size()][];
     List<String> n = new ArrayList<>(DYNAMIC);
+    for (int k = 0; k < ewmaHalfLives.size(); k++) {
+      int h = ewmaHalfLives.get(k);
+      n.add("ewma" + h);
+      ewmaWeights[k] = ewmaWeights(h);
+    }
     n.addAll(AreaProfiles.STATIC_FEATURES);
     if (withRisk) {
       n.add("logRiskScore");
@@ -43,7 +53,31 @@ public final class ModelFeatures {
 
   /** The standard set; {@code withRisk} adds the static risk score fitted at each origin. */
   public static ModelFeatures of(boolean withRisk) {
-    return new ModelFeatures(withRisk);
+    return new ModelFeatures(withRisk, List.of());
+  }
+
+  /**
+   * The standard set with, after the other dynamic features, an exponentially weighted mean of the
+   * area's own counts per half-life (months): a level estimate that weighs recent months more
+   * without the fixed windows' cliff.
+   */
+  public static ModelFeatures of(boolean withRisk, List<Integer> ewmaHalfLives) {
+    return new ModelFeatures(withRisk, ewmaHalfLives);
+  }
+
+  /** Weights of months t, t-1, ..., over the longest window, halving every {@code halfLife} months, summing to 1. */
+  static double[] ewmaWeights(int halfLife) {
+    double[] w = new double[LONGEST_WINDOW];
+    double decay = Math.pow(0.5, 1.0 / halfLife);
+    double sum = 0;
+    for (int k = 0; k < w.length; k++) {
+      w[k] = Math.pow(decay, k);
+      sum += w[k];
+    }
+    for (int k = 0; k < w.length; k++) {
+      w[k] /= sum;
+    }
+    return w;
   }
 
   public boolean withRisk() {
@@ -119,6 +153,9 @@ public final class ModelFeatures {
       out[o++] = (float) momentum;
       out[o++] = (float) season;
       out[o++] = targetMonth;
+      for (double[] w : ewmaWeights) {
+        out[o++] = (float) weightedMean(s, t, w);
+      }
       for (int f = 0; f < AreaProfiles.STATIC_FEATURES.size(); f++) {
         out[o++] = (float) areas.staticValue(i, f);
       }
@@ -155,6 +192,18 @@ public final class ModelFeatures {
       sum += s[m];
     }
     return sum / n;
+  }
+
+  /** {@code sum_k w[k] * s[t-k]}; NaN when the window reaches before the series. */
+  static double weightedMean(double[] s, int t, double[] w) {
+    if (t - w.length + 1 < 0) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (int k = 0; k < w.length; k++) {
+      sum += w[k] * s[t - k];
+    }
+    return sum;
   }
 
   private static double neighbourMean(int[] nb, double[] values) {

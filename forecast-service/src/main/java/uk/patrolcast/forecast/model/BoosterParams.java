@@ -1,8 +1,11 @@
 package uk.patrolcast.forecast.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything that defines how a count model is trained, besides the data: the XGBoost objective and
@@ -14,6 +17,10 @@ import java.util.Map;
  * @param offset boost from each area's prior mean (log link: log of it; squared error: the mean)
  * @param withRisk add the static risk score (fitted at each origin on counts up to it) as a feature
  * @param maxRounds boosting rounds allowed; early stopping on validation picks fewer
+ * @param maxBin histogram bins per feature ({@code tree_method=hist}): how finely the trees can split
+ *     a feature, the top of the ranking included
+ * @param ewmaHalfLives half-lives in months of the exponentially weighted means of each area's own
+ *     counts added as features ({@code ewma<h>}, over the features' 60-month window); empty for none
  */
 public record BoosterParams(
     String objective,
@@ -30,11 +37,17 @@ public record BoosterParams(
     int trainYears,
     boolean offset,
     boolean withRisk,
-    int maxRounds) {
+    int maxRounds,
+    int maxBin,
+    List<Integer> ewmaHalfLives) {
 
   public static final String POISSON = "count:poisson";
   public static final String TWEEDIE = "reg:tweedie";
   public static final String SQUARED = "reg:squarederror";
+  /** Bins of every model saved before {@code max_bin} was a parameter. */
+  static final int LEGACY_MAX_BIN = 64;
+  /** Bins of the starting and tuned parameters (README "Histogram resolution"). */
+  static final int MODEL_MAX_BIN = 64;
 
   public BoosterParams {
     if (!objective.equals(POISSON) && !objective.equals(TWEEDIE) && !objective.equals(SQUARED)) {
@@ -43,11 +56,21 @@ public record BoosterParams(
     if (trainYears < 1) {
       throw new IllegalArgumentException("trainYears must be at least 1");
     }
+    if (maxBin < 2) {
+      throw new IllegalArgumentException("max_bin must be at least 2, got " + maxBin);
+    }
+    ewmaHalfLives = List.copyOf(ewmaHalfLives);
+    for (int i = 0; i < ewmaHalfLives.size(); i++) {
+      int h = ewmaHalfLives.get(i);
+      if (h < 1 || h > 60 || (i > 0 && h <= ewmaHalfLives.get(i - 1))) {
+        throw new IllegalArgumentException("ewma_half_lives must be increasing whole months in 1..60, got " + ewmaHalfLives);
+      }
+    }
   }
 
   /** Reasonable starting values (the search's first trials). */
   public static BoosterParams defaults(String objective) {
-    return new BoosterParams(objective, 0.1, 5, 20, 0.8, 0.8, 1.0, 0.0, 0.0, objective.equals(SQUARED) ? 0.0 : 0.7, 1.3, 6, true, false, 1000);
+    return new BoosterParams(objective, 0.1, 5, 20, 0.8, 0.8, 1.0, 0.0, 0.0, objective.equals(SQUARED) ? 0.0 : 0.7, 1.3, 6, true, false, 1000, MODEL_MAX_BIN, List.of());
   }
 
   /**
@@ -59,7 +82,7 @@ public record BoosterParams(
     // The faster R4 (eta=0.2, train_years=5: README "Retrain recipe") was chosen by validation but lost
     // the 12-horizon deviance target on its one evaluation, so B3 stays the default; R4 is one
     // `forecast.params` away for a machine where the retrain time matters more.
-    return new BoosterParams(POISSON, 0.1, 6, 5, 0.6, 0.5, 3.0, 0.0, 0.0, 2.0, 1.3, 7, false, true, 1000);
+    return new BoosterParams(POISSON, 0.1, 6, 5, 0.6, 0.5, 3.0, 0.0, 0.0, 2.0, 1.3, 7, false, true, 1000, MODEL_MAX_BIN, List.of());
   }
 
   /** A log link (Poisson, Tweedie) or identity (squared error). */
@@ -69,7 +92,8 @@ public record BoosterParams(
 
   public BoosterParams withObjective(String o) {
     return new BoosterParams(o, eta, maxDepth, minChildWeight, subsample, colsampleByTree, lambda, alpha, gamma,
-        o.equals(SQUARED) ? 0.0 : maxDeltaStep, tweedieVariancePower, trainYears, offset, withRisk, maxRounds);
+        o.equals(SQUARED) ? 0.0 : maxDeltaStep, tweedieVariancePower, trainYears, offset, withRisk, maxRounds, maxBin,
+        ewmaHalfLives);
   }
 
   /** XGBoost parameters; {@code seed} and {@code threads} make training repeatable. */
@@ -77,8 +101,7 @@ public record BoosterParams(
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("objective", objective);
     p.put("tree_method", "hist");
-    // Counts are small whole numbers and the means few-valued: 64 bins lose nothing and halve the cost.
-    p.put("max_bin", 64);
+    p.put("max_bin", maxBin);
     p.put("eta", eta);
     p.put("max_depth", maxDepth);
     p.put("min_child_weight", minChildWeight);
@@ -119,6 +142,8 @@ public record BoosterParams(
     m.put("offset", Boolean.toString(offset));
     m.put("with_risk", Boolean.toString(withRisk));
     m.put("max_rounds", Integer.toString(maxRounds));
+    m.put("max_bin", Integer.toString(maxBin));
+    m.put("ewma_half_lives", ewmaHalfLives.stream().map(String::valueOf).collect(Collectors.joining(";")));
     return m;
   }
 
@@ -126,7 +151,25 @@ public record BoosterParams(
     return new BoosterParams(m.get("objective"), d(m, "eta"), Integer.parseInt(m.get("max_depth")), d(m, "min_child_weight"),
         d(m, "subsample"), d(m, "colsample_bytree"), d(m, "lambda"), d(m, "alpha"), d(m, "gamma"), d(m, "max_delta_step"),
         d(m, "tweedie_variance_power"), Integer.parseInt(m.get("train_years")), Boolean.parseBoolean(m.get("offset")),
-        Boolean.parseBoolean(m.get("with_risk")), Integer.parseInt(m.get("max_rounds")));
+        Boolean.parseBoolean(m.get("with_risk")), Integer.parseInt(m.get("max_rounds")),
+        // Models saved before max_bin was a parameter were trained with 64 bins.
+        m.containsKey("max_bin") ? Integer.parseInt(m.get("max_bin")) : LEGACY_MAX_BIN,
+        halfLives(m.getOrDefault("ewma_half_lives", "")));
+  }
+
+  /** {@code "6;12;24"} (the separator is not a comma: parameter lists are comma-separated). */
+  private static List<Integer> halfLives(String text) {
+    List<Integer> out = new ArrayList<>();
+    for (String h : text.split(";")) {
+      if (!h.isBlank()) {
+        try {
+          out.add(Integer.parseInt(h.trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("ewma_half_lives must be whole months separated by ';', got " + text);
+        }
+      }
+    }
+    return out;
   }
 
   private static double d(Map<String, String> m, String k) {

@@ -38,8 +38,9 @@ public final class ChampionChallenger {
     int window = settings.scheme().windowMonths();
     FeatureTable known = table.upTo(challenger.trainUntil());
     BoosterParams recipe = champion.params();
-    FoldResult championFold = RollingOriginValidation.fold(known, cutoff, recipe, ModelFeatures.of(recipe.withRisk()), window,
-        new PointInTimeRisk(known), settings.seed(), settings.threads());
+    ModelFeatures features = ModelFeatures.of(recipe.withRisk(), recipe.ewmaHalfLives());
+    FoldResult championFold = RollingOriginValidation.fold(known, cutoff, recipe, features, window, new PointInTimeRisk(known),
+        settings.seed(), settings.threads());
     double c = championFold.score();
     double d = latest.score();
     boolean promoted = d <= c;

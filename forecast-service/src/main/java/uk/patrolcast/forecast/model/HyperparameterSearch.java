@@ -91,7 +91,7 @@ public final class HyperparameterSearch {
     boolean offset = r.nextInt(4) != 0;
     boolean risk = r.nextBoolean();
     return new BoosterParams(objective, eta, depth, mcw, subsample, colsample, lambda, alpha, gamma, maxDelta, power, years, offset, risk,
-        start.maxRounds());
+        start.maxRounds(), start.maxBin(), start.ewmaHalfLives());
   }
 
   private static double logUniform(SplittableRandom r, double lo, double hi) {

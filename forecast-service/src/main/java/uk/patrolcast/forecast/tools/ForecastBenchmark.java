@@ -32,7 +32,7 @@ import uk.patrolcast.platform.config.Months;
  *
  * <pre>
  * java -cp ... uk.patrolcast.forecast.tools.ForecastBenchmark --features features.csv[.gz] \
- *     --neighbours neighbours.csv --train-until 2023-02 [--repeats 5] [--param k=v ...]
+ *     --neighbours neighbours.csv --train-until 2023-02 [--repeats 5] [--seed N] [--param k=v ...]
  *     [--trial k=v,k=v ...]   (further recipes over the --param ones, each a full retrain with its
  *                              validation figures; --repeats 0 skips the refresh)
  * </pre>
@@ -46,6 +46,11 @@ public final class ForecastBenchmark {
         Path.of(EvaluateFromCsv.CommandArgs.required(a, "neighbours")));
     YearMonth cutoff = Months.parse(EvaluateFromCsv.CommandArgs.required(a, "train-until"));
     int repeats = Integer.parseInt(EvaluateFromCsv.CommandArgs.optional(a, "repeats", "5"));
+    ModelTrainer.Settings standard = ModelTrainer.Settings.standard();
+    // Another seed measures how much of a recipe's validation figures the seed alone makes.
+    ModelTrainer.Settings settings = new ModelTrainer.Settings(standard.scheme(),
+        Long.parseLong(EvaluateFromCsv.CommandArgs.optional(a, "seed", Long.toString(standard.seed()))), standard.threads(),
+        standard.targetCoverage());
     List<String> base = a.getOrDefault("param", List.of());
     List<BoosterParams> recipes = new ArrayList<>();
     recipes.add(EvaluateFromCsv.CommandArgs.params(base));
@@ -54,8 +59,8 @@ public final class ForecastBenchmark {
       overrides.addAll(List.of(t.split(",")));
       recipes.add(EvaluateFromCsv.CommandArgs.params(overrides));
     }
-    System.out.printf("Data: %s; %d cores available; max heap %d MB; load average %.1f%n", table, Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+    System.out.printf("Data: %s; seed %d; %d cores available; max heap %d MB; load average %.1f%n", table, settings.seed(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
 
     TrainedModel model = null;
     for (BoosterParams params : recipes) {
@@ -64,7 +69,7 @@ public final class ForecastBenchmark {
       long t0 = System.nanoTime();
       double cpu0 = cpuSeconds();
       double load0 = loadAverage();
-      TrainedModel trained = new ModelTrainer(ModelTrainer.Settings.standard()).train(table, cutoff, params);
+      TrainedModel trained = new ModelTrainer(settings).train(table, cutoff, params);
       double train = (System.nanoTime() - t0) / 1e9;
       System.out.printf("Full retrain (validation folds %s + final booster of %d rounds + intervals): %.1f s wall, %.1f s CPU"
           + " (load average %.1f before, %.1f after)%n", trained.folds().stream().map(f -> f.bestRounds()).toList(), trained.model().rounds(),

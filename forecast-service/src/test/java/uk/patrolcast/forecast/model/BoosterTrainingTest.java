@@ -20,6 +20,7 @@ class BoosterTrainingTest {
   private static BoosterParams withEta(double eta) {
     BoosterParams p = SyntheticData.params();
     return new BoosterParams(p.objective(), eta, p.maxDepth(), p.minChildWeight(), p.subsample(), p.colsampleByTree(), p.lambda(), p.alpha(),
-        p.gamma(), p.maxDeltaStep(), p.tweedieVariancePower(), p.trainYears(), p.offset(), p.withRisk(), p.maxRounds());
+        p.gamma(), p.maxDeltaStep(), p.tweedieVariancePower(), p.trainYears(), p.offset(), p.withRisk(), p.maxRounds(),
+        p.maxBin(), p.ewmaHalfLives());
   }
 }

@@ -1,0 +1,53 @@
+package uk.patrolcast.forecast.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.patrolcast.forecast.SyntheticData;
+import uk.patrolcast.forecast.data.FeatureTable;
+
+/** Parameters survive their text form (manifests, evaluations, overrides), and max_bin reaches XGBoost. */
+class BoosterParamsTest {
+
+  @Test
+  void parametersReadBackFromTheirTextForm() {
+    BoosterParams tuned = BoosterParams.tuned();
+    assertThat(BoosterParams.fromStrings(tuned.asStrings())).isEqualTo(tuned);
+    Map<String, String> m = tuned.asStrings();
+    m.put("max_bin", "256");
+    assertThat(BoosterParams.fromStrings(m).maxBin()).isEqualTo(256);
+    assertThat(BoosterParams.fromStrings(m).xgboost(1, 1)).containsEntry("max_bin", 256);
+  }
+
+  @Test
+  void aManifestWrittenBeforeMaxBinWasAParameterLoadsWithTheSixtyFourBinsItWasTrainedWith() {
+    Map<String, String> m = BoosterParams.tuned().asStrings();
+    m.remove("max_bin");
+    assertThat(BoosterParams.fromStrings(m).maxBin()).isEqualTo(64);
+  }
+
+  @Test
+  void fewerThanTwoBinsAreRefused() {
+    Map<String, String> m = BoosterParams.tuned().asStrings();
+    m.put("max_bin", "1");
+    assertThatThrownBy(() -> BoosterParams.fromStrings(m)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max_bin must be at least 2");
+  }
+
+  @Test
+  void theBinCountChangesTheTreesXgboostGrows() {
+    FeatureTable table = SyntheticData.table(12, 70, 2);
+    Map<String, String> coarse = SyntheticData.params().asStrings();
+    coarse.put("max_bin", "4");
+    Map<String, String> fine = SyntheticData.params().asStrings();
+    fine.put("max_bin", "256");
+    ModelTrainer trainer = new ModelTrainer(SyntheticData.settings());
+    try (TrainedModel a = trainer.train(table, table.lastMonth().minusMonths(1), BoosterParams.fromStrings(coarse));
+        TrainedModel b = trainer.train(table, table.lastMonth().minusMonths(1), BoosterParams.fromStrings(fine))) {
+      assertThat(a.model().boosterBytes()).isNotEqualTo(b.model().boosterBytes());
+      assertThat(a.version()).isNotEqualTo(b.version());
+    }
+  }
+}
