@@ -33,6 +33,9 @@ public final class BoosterTraining {
     DMatrix dvalid = null;
     try {
       dtrain = matrix(train, params);
+      if (params.recencyHalfLife() > 0) {
+        dtrain.setWeight(recencyWeights(train, params.recencyHalfLife()));
+      }
       Map<String, DMatrix> watches = new LinkedHashMap<>();
       int maxRounds = rounds;
       int early = 0;
@@ -61,6 +64,26 @@ public final class BoosterTraining {
         dvalid.dispose();
       }
     }
+  }
+
+  /**
+   * Per row, {@code 0.5^(age / halfLife)} with age in months before the latest origin of the rows,
+   * scaled to mean 1 so that {@code min_child_weight} and {@code lambda} keep their meaning.
+   */
+  static float[] recencyWeights(TrainingRows rows, int halfLife) {
+    int[] origins = rows.originIndex();
+    int last = java.util.Arrays.stream(origins).max().orElseThrow();
+    double[] perOrigin = new double[origins.length];
+    double sum = 0;
+    for (int k = 0; k < origins.length; k++) {
+      perOrigin[k] = Math.pow(0.5, (last - origins[k]) / (double) halfLife);
+      sum += perOrigin[k];
+    }
+    float[] w = new float[rows.rows()];
+    for (int k = 0; k < origins.length; k++) {
+      java.util.Arrays.fill(w, k * rows.areas(), (k + 1) * rows.areas(), (float) (perOrigin[k] * origins.length / sum));
+    }
+    return w;
   }
 
   private static DMatrix matrix(TrainingRows rows, BoosterParams params) throws XGBoostError {

@@ -91,7 +91,8 @@ public final class HyperparameterSearch {
     boolean offset = r.nextInt(4) != 0;
     boolean risk = r.nextBoolean();
     return new BoosterParams(objective, eta, depth, mcw, subsample, colsample, lambda, alpha, gamma, maxDelta, power, years, offset, risk,
-        start.maxRounds(), start.maxBin(), start.ewmaHalfLives());
+        start.maxRounds(), start.maxBin(), start.ewmaHalfLives(),
+        start.recencyHalfLife());
   }
 
   private static double logUniform(SplittableRandom r, double lo, double hi) {

@@ -29,6 +29,22 @@ class BoosterParamsTest {
   }
 
   @Test
+  void halfLivesReadBackAndOldManifestsHaveNone() {
+    Map<String, String> m = BoosterParams.tuned().asStrings();
+    m.put("ewma_half_lives", "6;12;24");
+    BoosterParams p = BoosterParams.fromStrings(m);
+    assertThat(p.ewmaHalfLives()).containsExactly(6, 12, 24);
+    assertThat(p.asStrings()).containsEntry("ewma_half_lives", "6;12;24");
+    m.remove("ewma_half_lives");
+    assertThat(BoosterParams.fromStrings(m).ewmaHalfLives()).isEmpty();
+    for (String bad : new String[] {"12;6", "0", "61", "6;6", "x"}) {
+      m.put("ewma_half_lives", bad);
+      assertThatThrownBy(() -> BoosterParams.fromStrings(m)).as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("ewma_half_lives");
+    }
+  }
+
+  @Test
   void fewerThanTwoBinsAreRefused() {
     Map<String, String> m = BoosterParams.tuned().asStrings();
     m.put("max_bin", "1");

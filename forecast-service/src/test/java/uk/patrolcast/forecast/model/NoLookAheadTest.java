@@ -21,7 +21,7 @@ class NoLookAheadTest {
 
   @Test
   void everyTrainingRowIsBuiltFromItsOriginAndEarlierMonthsOnly() {
-    ModelFeatures features = ModelFeatures.of(true);
+    ModelFeatures features = ModelFeatures.of(true, java.util.List.of(6, 12));
     YearMonth first = SyntheticData.FIRST.plusMonths(ModelFeatures.LONGEST_WINDOW - 1);
     TrainingRows all = TrainingRows.build(TABLE, features, first, CUTOFF.minusMonths(1), new PointInTimeRisk(TABLE));
     int per = TABLE.areas().size() * features.size();
