@@ -45,6 +45,17 @@ class BoosterParamsTest {
   }
 
   @Test
+  void recencyHalfLifeReadsBackIsOffInOldManifestsAndIsNeverNegative() {
+    Map<String, String> m = BoosterParams.tuned().asStrings();
+    m.put("recency_half_life", "24");
+    assertThat(BoosterParams.fromStrings(m).recencyHalfLife()).isEqualTo(24);
+    m.remove("recency_half_life");
+    assertThat(BoosterParams.fromStrings(m).recencyHalfLife()).isZero();
+    m.put("recency_half_life", "-1");
+    assertThatThrownBy(() -> BoosterParams.fromStrings(m)).hasMessageContaining("recency_half_life");
+  }
+
+  @Test
   void fewerThanTwoBinsAreRefused() {
     Map<String, String> m = BoosterParams.tuned().asStrings();
     m.put("max_bin", "1");
@@ -53,17 +64,20 @@ class BoosterParamsTest {
   }
 
   @Test
-  void theBinCountChangesTheTreesXgboostGrows() {
+  void eachRecipeOptionChangesTheTreesXgboostGrows() {
     FeatureTable table = SyntheticData.table(12, 70, 2);
-    Map<String, String> coarse = SyntheticData.params().asStrings();
-    coarse.put("max_bin", "4");
-    Map<String, String> fine = SyntheticData.params().asStrings();
-    fine.put("max_bin", "256");
     ModelTrainer trainer = new ModelTrainer(SyntheticData.settings());
-    try (TrainedModel a = trainer.train(table, table.lastMonth().minusMonths(1), BoosterParams.fromStrings(coarse));
-        TrainedModel b = trainer.train(table, table.lastMonth().minusMonths(1), BoosterParams.fromStrings(fine))) {
-      assertThat(a.model().boosterBytes()).isNotEqualTo(b.model().boosterBytes());
-      assertThat(a.version()).isNotEqualTo(b.version());
+    String[][] options = {{"max_bin", "4", "256"}, {"recency_half_life", "0", "3"}, {"ewma_half_lives", "", "6;12"}};
+    for (String[] o : options) {
+      Map<String, String> a = SyntheticData.params().asStrings();
+      a.put(o[0], o[1]);
+      Map<String, String> b = SyntheticData.params().asStrings();
+      b.put(o[0], o[2]);
+      try (TrainedModel x = trainer.train(table, table.lastMonth().minusMonths(1), BoosterParams.fromStrings(a));
+          TrainedModel y = trainer.train(table, table.lastMonth().minusMonths(1), BoosterParams.fromStrings(b))) {
+        assertThat(x.model().boosterBytes()).as(o[0]).isNotEqualTo(y.model().boosterBytes());
+        assertThat(x.version()).as(o[0]).isNotEqualTo(y.version());
+      }
     }
   }
 }
