@@ -102,6 +102,7 @@ class ApiPollerIT {
         ApiIngestion api = poller(stub, ingest);
         assertThatThrownBy(api::poll).isInstanceOf(PoliceApiClient.ApiFailure.class).hasMessageContaining("HTTP 400");
       }
+      rig.awaitCommitted();
       assertThat(rig.closed()).doesNotContainKey("2024-03");
       assertThat(stub.requestedMonths).containsOnly("2024-03");
       long westRequests = stub.burglaryRequests();
@@ -119,6 +120,7 @@ class ApiPollerIT {
         assertThat(api.poll()).isEmpty();
         assertThat(stub.paths.size() - before).isEqualTo(1);
       }
+      rig.awaitCommitted();
       Map<String, CrimeRecord> live = rig.liveRecords();
       List<CrimeRecord> api = live.values().stream().filter(r -> r.getMonth().equals("2024-03")).toList();
       assertThat(api).hasSize(15);
@@ -139,9 +141,11 @@ class ApiPollerIT {
       // The month's files arrive: they replace what the API gave.
       try (KafkaRig.Ingest files = rig.ingest()) {
         files.ingestion.ingest(file("metropolitan", TinyLondon.MET, "2024-03", "m1", "m2", "m3"));
+        rig.awaitCommitted();
         assertThat(rig.liveRecords().keySet()).noneMatch(k -> k.startsWith("api:"));
         files.ingestion.ingest(file("city-of-london", "City of London Police", "2024-03", "c1"));
       }
+      rig.awaitCommitted();
       MonthClosed replaced = rig.closed().get("2024-03");
       assertThat(replaced.getRevision()).isEqualTo(2);
       assertThat(replaced.getRecordCount()).isEqualTo(4);

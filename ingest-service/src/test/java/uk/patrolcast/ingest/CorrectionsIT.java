@@ -43,14 +43,16 @@ class CorrectionsIT {
   }
 
   @Test
-  void sameFileTwiceChangesNothingAndACorrectedMonthReplacesTheMonth() {
+  void sameFileTwiceChangesNothingAndACorrectedMonthReplacesTheMonth() throws Exception {
     String original = file(row("a"), row("b"), row("c"), row("", "2022-05", "-0.115000", "51.505000", "E01000001"), row("a"));
     String cityFile = file(row("z").replace("Metropolitan Police Service,Metropolitan Police Service", "City of London Police,City of London Police"));
     try (KafkaRig.Ingest ingest = rig.ingest()) {
       assertThat(ingest.ingestion.ingest(met(original))).isEqualTo(SourceIngestion.Result.INGESTED);
+      rig.awaitCommitted();
       assertThat(rig.closed()).isEmpty(); // the City's source of the month is still missing
       assertThat(ingest.ingestion.ingest(city(cityFile))).isEqualTo(SourceIngestion.Result.INGESTED);
     }
+    rig.awaitCommitted();
     Map<String, CrimeRecord> live = rig.liveRecords();
     assertThat(live).hasSize(5);
     MonthClosed first = rig.closed().get("2022-05");
@@ -73,6 +75,7 @@ class CorrectionsIT {
     try (KafkaRig.Ingest fix = rig.ingest()) {
       assertThat(fix.ingestion.ingest(met(corrected))).isEqualTo(SourceIngestion.Result.INGESTED);
     }
+    rig.awaitCommitted();
     live = rig.liveRecords();
     assertThat(live.keySet()).containsExactlyInAnyOrder("metropolitan:2022-05:id:a", "metropolitan:2022-05:id:b",
         "metropolitan:2022-05:id:d", "city-of-london:2022-05:id:z");

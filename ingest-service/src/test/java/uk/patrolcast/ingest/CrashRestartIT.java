@@ -60,6 +60,7 @@ class CrashRestartIT {
         assertThat(restarted.ingestion.ingest(city())).isEqualTo(SourceIngestion.Result.UNCHANGED);
         assertThat(restarted.ingestion.ingest(met())).isEqualTo(SourceIngestion.Result.INGESTED);
       }
+      rig.awaitCommitted(); // the commit's markers reach the partitions just after commitTransaction returns
       Map<String, Integer> writes = rig.writesPerKey();
       assertThat(writes).hasSize(MET_ROWS + 1);
       assertThat(writes.values()).allMatch(n -> n == 1);

@@ -56,6 +56,7 @@ class SharedDataIngestIT {
         assertThat(ingest.filesDone()).as("%s", ingest.status()).isTrue();
         assertThat(ingest.watermark()).isEqualTo("2024-02");
       }
+      rig.awaitCommitted();
 
       Map<String, long[]> published = new TreeMap<>(); // month -> {live records, hash sum}
       Map<String, Long> hashes = new HashMap<>();
