@@ -40,7 +40,8 @@ import uk.patrolcast.schemas.registry.SchemaRegistry;
  * Writes the forecast service's part of {@code patrolcast run}'s OUT from the topics' final contents:
  * {@code forecasts.csv}, {@code forecasts_ward.csv}, {@code risk_scores.csv},
  * {@code evaluations.json} and {@code neighbours.csv} (the neighbour lists the models were trained
- * with: with {@code features.csv} the input of {@code EvaluateFromCsv} and {@code ForecastBenchmark}). Rows are sorted and numbers written with fixed rules (at most 6
+ * with; beside {@code features.csv}, the input of {@code EvaluateFromCsv} and
+ * {@code ForecastBenchmark}). Rows are sorted and numbers written with fixed rules (at most 6
  * decimals, no trailing zeros), and no wall-clock time is written, so the same run gives the same
  * bytes.
  */

@@ -29,14 +29,12 @@ public final class ModelFeatures {
       "londonMomentum", "londonSeason", "targetMonth");
 
   private final boolean withRisk;
-  private final List<Integer> ewmaHalfLives;
   /** Per half-life, the weights of months t, t-1, ..., t-59 (summing to 1). */
   private final double[][] ewmaWeights;
   private final List<String> names;
 
   private ModelFeatures(boolean withRisk, List<Integer> ewmaHalfLives) {
     this.withRisk = withRisk;
-    this.ewmaHalfLives = List.copyOf(ewmaHalfLives);
     this.ewmaWeights = new double[ewmaHalfLives.size()][];
     List<String> n = new ArrayList<>(DYNAMIC);
     for (int k = 0; k < ewmaHalfLives.size(); k++) {

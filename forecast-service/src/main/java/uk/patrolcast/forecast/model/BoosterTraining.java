@@ -1,5 +1,6 @@
 package uk.patrolcast.forecast.model;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -72,7 +73,7 @@ public final class BoosterTraining {
    */
   static float[] recencyWeights(TrainingRows rows, int halfLife) {
     int[] origins = rows.originIndex();
-    int last = java.util.Arrays.stream(origins).max().orElseThrow();
+    int last = Arrays.stream(origins).max().orElseThrow();
     double[] perOrigin = new double[origins.length];
     double sum = 0;
     for (int k = 0; k < origins.length; k++) {
@@ -81,7 +82,7 @@ public final class BoosterTraining {
     }
     float[] w = new float[rows.rows()];
     for (int k = 0; k < origins.length; k++) {
-      java.util.Arrays.fill(w, k * rows.areas(), (k + 1) * rows.areas(), (float) (perOrigin[k] * origins.length / sum));
+      Arrays.fill(w, k * rows.areas(), (k + 1) * rows.areas(), (float) (perOrigin[k] * origins.length / sum));
     }
     return w;
   }
