@@ -96,6 +96,11 @@ public record BoosterParams(
     return new BoosterParams(POISSON, 0.1, 6, 5, 0.6, 0.5, 3.0, 0.0, 0.0, 2.0, 1.3, 7, false, true, 1000, MODEL_MAX_BIN, List.of(), 0);
   }
 
+  /** The features this recipe's boosters read: the standard set, the risk score and EWMA levels as chosen. */
+  public ModelFeatures features() {
+    return ModelFeatures.of(withRisk, ewmaHalfLives);
+  }
+
   /** A log link (Poisson, Tweedie) or identity (squared error). */
   public boolean logLink() {
     return !objective.equals(SQUARED);

@@ -7,7 +7,6 @@ import uk.patrolcast.forecast.data.FeatureTable;
 import uk.patrolcast.forecast.eval.AreaForecast;
 import uk.patrolcast.forecast.eval.MetricValues;
 import uk.patrolcast.forecast.eval.Scoring;
-import uk.patrolcast.forecast.features.ModelFeatures;
 import uk.patrolcast.forecast.features.PointInTimeRisk;
 import uk.patrolcast.platform.config.Months;
 
@@ -38,8 +37,7 @@ public final class ChampionChallenger {
     int window = settings.scheme().windowMonths();
     FeatureTable known = table.upTo(challenger.trainUntil());
     BoosterParams recipe = champion.params();
-    ModelFeatures features = ModelFeatures.of(recipe.withRisk(), recipe.ewmaHalfLives());
-    FoldResult championFold = RollingOriginValidation.fold(known, cutoff, recipe, features, window, new PointInTimeRisk(known),
+    FoldResult championFold = RollingOriginValidation.fold(known, cutoff, recipe, recipe.features(), window, new PointInTimeRisk(known),
         settings.seed(), settings.threads());
     double c = championFold.score();
     double d = latest.score();

@@ -104,7 +104,7 @@ public final class ModelStore {
         throw new IllegalStateException("Model " + version + ": booster.ubj does not match the SHA-256 in its manifest");
       }
       BoosterParams params = BoosterParams.fromStrings(mf.parameters());
-      ModelFeatures features = ModelFeatures.of(params.withRisk(), params.ewmaHalfLives());
+      ModelFeatures features = params.features();
       if (!features.names().equals(mf.features())) {
         throw new IllegalStateException("Model " + version + " was trained on features " + mf.features() + "; this build computes "
             + features.names() + ": retrain it");

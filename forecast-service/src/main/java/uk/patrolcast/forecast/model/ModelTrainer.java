@@ -66,7 +66,7 @@ public final class ModelTrainer {
       folds = RollingOriginValidation.run(known, trainUntil, params, settings.scheme(), settings.seed(), settings.threads(), risk);
     }
     int rounds = (int) Math.round(folds.stream().mapToInt(FoldResult::bestRounds).average().orElseThrow());
-    ModelFeatures features = ModelFeatures.of(params.withRisk(), params.ewmaHalfLives());
+    ModelFeatures features = params.features();
     YearMonth first = RollingOriginValidation.firstOrigin(known, trainUntil, params.trainYears());
     TrainingRows rows = TrainingRows.build(known, features, first, trainUntil.minusMonths(1), risk);
     long validated = System.nanoTime();

@@ -34,7 +34,7 @@ public final class RollingOriginValidation {
   public static List<FoldResult> run(FeatureTable table, YearMonth trainUntil, BoosterParams params, ValidationScheme scheme, long seed,
       int threads, PointInTimeRisk risk) {
     FeatureTable known = table.upTo(trainUntil);
-    ModelFeatures features = ModelFeatures.of(params.withRisk(), params.ewmaHalfLives());
+    ModelFeatures features = params.features();
     List<FoldResult> folds = new ArrayList<>();
     for (YearMonth cutoff : scheme.cutoffs(trainUntil)) {
       long started = System.nanoTime();
