@@ -1,7 +1,6 @@
 package uk.patrolcast.forecast;
 
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -74,6 +73,7 @@ public final class ForecastConfig extends ServiceConfig {
     if (runMode() && trainUntil() == null) {
       throw new ConfigException(TRAIN_UNTIL, "", "run mode needs the month training stops at (YYYY-MM)");
     }
+    params(); // a bad override fails at start, not at the first training hours later
   }
 
   public boolean runMode() {
@@ -109,16 +109,8 @@ public final class ForecastConfig extends ServiceConfig {
 
   /** The tuned parameters with this configuration's overrides. */
   public BoosterParams params() {
-    Map<String, String> m = new LinkedHashMap<>(BoosterParams.tuned().asStrings());
-    for (String o : getList(PARAMS)) {
-      String[] kv = o.split("=", 2);
-      if (kv.length != 2 || !m.containsKey(kv[0].trim())) {
-        throw new ConfigException(PARAMS, o, "expected key=value with a key among " + m.keySet());
-      }
-      m.put(kv[0].trim(), kv[1].trim());
-    }
     try {
-      return BoosterParams.fromStrings(m);
+      return BoosterParams.tunedWith(getList(PARAMS));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(PARAMS, getList(PARAMS), e.getMessage());
     }

@@ -80,7 +80,7 @@ public final class SyntheticData {
   }
 
   public static BoosterParams params() {
-    return new BoosterParams(BoosterParams.POISSON, 0.1, 3, 5, 0.8, 0.8, 1, 0, 0, 0.7, 1.3, 2, true, false, 60, 64, List.of(), 0);
+    return new BoosterParams(BoosterParams.POISSON, 0.1, 3, 5, 0.8, 0.8, 1, 0, 0, 0.7, 1.3, 2, true, false, 60, 64, List.of(), 0, List.of());
   }
 
   /** A Poisson draw (Knuth's product of uniforms; fine for the small means of these tests). */

@@ -24,6 +24,8 @@ import uk.patrolcast.forecast.features.ModelFeatures;
  *     counts added as features ({@code ewma<h>}, over the features' 60-month window); empty for none
  * @param recencyHalfLife months over which a training row's weight halves with its age before the
  *     latest training origin (weights normalised to mean 1); 0 weighs every origin alike
+ * @param monotoneIncreasing features the booster's prediction may only rise with, the others held
+ *     ({@code monotone_constraints}); empty for none
  */
 public record BoosterParams(
     String objective,
@@ -43,7 +45,8 @@ public record BoosterParams(
     int maxRounds,
     int maxBin,
     List<Integer> ewmaHalfLives,
-    int recencyHalfLife) {
+    int recencyHalfLife,
+    List<String> monotoneIncreasing) {
 
   public static final String POISSON = "count:poisson";
   public static final String TWEEDIE = "reg:tweedie";
@@ -74,12 +77,19 @@ public record BoosterParams(
             + ", got " + ewmaHalfLives);
       }
     }
+    monotoneIncreasing = List.copyOf(monotoneIncreasing);
+    List<String> names = ModelFeatures.of(withRisk, ewmaHalfLives).names();
+    for (String f : monotoneIncreasing) {
+      if (!names.contains(f)) {
+        throw new IllegalArgumentException("monotone_increasing names " + f + ", not a feature of this recipe; its features are " + names);
+      }
+    }
   }
 
   /** Reasonable starting values (the search's first trials). */
   public static BoosterParams defaults(String objective) {
     return new BoosterParams(objective, 0.1, 5, 20, 0.8, 0.8, 1.0, 0.0, 0.0, objective.equals(SQUARED) ? 0.0 : 0.7, 1.3, 6, true, false, 1000,
-        MODEL_MAX_BIN, List.of(), 0);
+        MODEL_MAX_BIN, List.of(), 0, List.of());
   }
 
   /**
@@ -92,8 +102,9 @@ public record BoosterParams(
     // the 12-horizon deviance target on its one evaluation, so B3 stays the default; R4 is one
     // `forecast.params` away for a machine where the retrain time matters more. The 2026-11-29 rounds
     // (max_bin, EWMA level features, recency weights; README) kept B3 too: E2 (ewma_half_lives=6;12;24)
-    // has the better validation score but lost the 12-horizon hit-rate target on its one evaluation.
-    return new BoosterParams(POISSON, 0.1, 6, 5, 0.6, 0.5, 3.0, 0.0, 0.0, 2.0, 1.3, 7, false, true, 1000, MODEL_MAX_BIN, List.of(), 0);
+    // has the better validation score but lost the 12-horizon hit-rate target on its one evaluation;
+    // M1 (monotone in the area's own history) won the validation hit rate but lost the 12-horizon deviance.
+    return new BoosterParams(POISSON, 0.1, 6, 5, 0.6, 0.5, 3.0, 0.0, 0.0, 2.0, 1.3, 7, false, true, 1000, MODEL_MAX_BIN, List.of(), 0, List.of());
   }
 
   /** The features this recipe's boosters read: the standard set, the risk score and EWMA levels as chosen. */
@@ -109,7 +120,7 @@ public record BoosterParams(
   public BoosterParams withObjective(String o) {
     return new BoosterParams(o, eta, maxDepth, minChildWeight, subsample, colsampleByTree, lambda, alpha, gamma,
         o.equals(SQUARED) ? 0.0 : maxDeltaStep, tweedieVariancePower, trainYears, offset, withRisk, maxRounds, maxBin,
-        ewmaHalfLives, recencyHalfLife);
+        ewmaHalfLives, recencyHalfLife, monotoneIncreasing);
   }
 
   /** XGBoost parameters; {@code seed} and {@code threads} make training repeatable. */
@@ -131,6 +142,10 @@ public record BoosterParams(
     }
     if (objective.equals(TWEEDIE)) {
       p.put("tweedie_variance_power", tweedieVariancePower);
+    }
+    if (!monotoneIncreasing.isEmpty()) {
+      p.put("monotone_constraints", features().names().stream()
+          .map(f -> monotoneIncreasing.contains(f) ? "1" : "0").collect(Collectors.joining(",", "(", ")")));
     }
     p.put("eval_metric", logLink() ? "poisson-nloglik" : "rmse");
     p.put("seed", seed);
@@ -161,6 +176,7 @@ public record BoosterParams(
     m.put("max_bin", Integer.toString(maxBin));
     m.put("ewma_half_lives", ewmaHalfLives.stream().map(String::valueOf).collect(Collectors.joining(";")));
     m.put("recency_half_life", Integer.toString(recencyHalfLife));
+    m.put("monotone_increasing", String.join(";", monotoneIncreasing));
     return m;
   }
 
@@ -171,7 +187,35 @@ public record BoosterParams(
         Boolean.parseBoolean(m.get("with_risk")), Integer.parseInt(m.get("max_rounds")),
         // Models saved before max_bin was a parameter were trained with 64 bins.
         m.containsKey("max_bin") ? Integer.parseInt(m.get("max_bin")) : LEGACY_MAX_BIN,
-        halfLives(m.getOrDefault("ewma_half_lives", "")), Integer.parseInt(m.getOrDefault("recency_half_life", "0")));
+        halfLives(m.getOrDefault("ewma_half_lives", "")), Integer.parseInt(m.getOrDefault("recency_half_life", "0")),
+        names(m.getOrDefault("monotone_increasing", "")));
+  }
+
+  /**
+   * The tuned parameters with {@code key=value} overrides in the names of {@link #asStrings()}
+   * (the service's {@code forecast.params}, the tools' {@code --param} and {@code --trial}).
+   */
+  public static BoosterParams tunedWith(List<String> overrides) {
+    Map<String, String> m = tuned().asStrings();
+    for (String o : overrides) {
+      String[] kv = o.split("=", 2);
+      if (kv.length != 2 || !m.containsKey(kv[0].trim())) {
+        throw new IllegalArgumentException(o + ": expected key=value with a key among " + m.keySet());
+      }
+      m.put(kv[0].trim(), kv[1].trim());
+    }
+    return fromStrings(m);
+  }
+
+  /** {@code "lag1;mean12"}: feature names separated like the half-lives. */
+  private static List<String> names(String text) {
+    List<String> out = new ArrayList<>();
+    for (String f : text.split(";")) {
+      if (!f.isBlank()) {
+        out.add(f.trim());
+      }
+    }
+    return out;
   }
 
   /** {@code "6;12;24"} (the separator is not a comma: parameter lists are comma-separated). */

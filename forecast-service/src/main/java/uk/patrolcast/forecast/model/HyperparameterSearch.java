@@ -92,7 +92,7 @@ public final class HyperparameterSearch {
     boolean risk = r.nextBoolean();
     return new BoosterParams(objective, eta, depth, mcw, subsample, colsample, lambda, alpha, gamma, maxDelta, power, years, offset, risk,
         start.maxRounds(), start.maxBin(), start.ewmaHalfLives(),
-        start.recencyHalfLife());
+        start.recencyHalfLife(), start.monotoneIncreasing());
   }
 
   private static double logUniform(SplittableRandom r, double lo, double hi) {

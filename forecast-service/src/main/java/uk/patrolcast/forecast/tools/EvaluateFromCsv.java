@@ -187,15 +187,11 @@ public final class EvaluateFromCsv {
 
     /** The tuned parameters (what the service trains with) with {@code key=value} overrides in BoosterParams' string names. */
     static BoosterParams params(List<String> overrides) {
-      Map<String, String> m = BoosterParams.tuned().asStrings();
-      for (String o : overrides) {
-        String[] kv = o.split("=", 2);
-        if (kv.length != 2 || !m.containsKey(kv[0])) {
-          throw new IllegalArgumentException("--param " + o + ": expected key=value with key one of " + m.keySet());
-        }
-        m.put(kv[0], kv[1]);
+      try {
+        return BoosterParams.tunedWith(overrides);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--param " + e.getMessage(), e);
       }
-      return BoosterParams.fromStrings(m);
     }
   }
 }

@@ -41,6 +41,6 @@ class BoosterTrainingTest {
     BoosterParams p = SyntheticData.params();
     return new BoosterParams(p.objective(), eta, p.maxDepth(), p.minChildWeight(), p.subsample(), p.colsampleByTree(), p.lambda(), p.alpha(),
         p.gamma(), p.maxDeltaStep(), p.tweedieVariancePower(), p.trainYears(), p.offset(), p.withRisk(), p.maxRounds(),
-        p.maxBin(), p.ewmaHalfLives(), p.recencyHalfLife());
+        p.maxBin(), p.ewmaHalfLives(), p.recencyHalfLife(), p.monotoneIncreasing());
   }
 }

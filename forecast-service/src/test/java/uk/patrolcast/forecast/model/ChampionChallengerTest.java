@@ -16,7 +16,7 @@ class ChampionChallengerTest {
 
   /** A recipe that cannot learn: one shallow round at a tiny learning rate, without the offset. */
   private static BoosterParams weak() {
-    return new BoosterParams(BoosterParams.SQUARED, 0.001, 1, 5, 0.8, 0.8, 1, 0, 0, 0, 1.3, 2, false, false, 1, 64, List.of(), 0);
+    return new BoosterParams(BoosterParams.SQUARED, 0.001, 1, 5, 0.8, 0.8, 1, 0, 0, 0, 1.3, 2, false, false, 1, 64, List.of(), 0, List.of());
   }
 
   @Test
