@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import uk.patrolcast.events.EvaluationKind;
@@ -31,7 +32,10 @@ import uk.patrolcast.events.RiskCoefficient;
 import uk.patrolcast.events.RiskModel;
 import uk.patrolcast.events.RiskScore;
 import uk.patrolcast.forecast.eval.MetricValues;
+import uk.patrolcast.forecast.eval.MonthlyHitGains;
+import uk.patrolcast.forecast.eval.Scoring;
 import uk.patrolcast.forecast.eval.TargetCheck;
+import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
@@ -180,10 +184,46 @@ public final class ForecastOutputs {
       s.put("train_until", e.getTrainUntil());
       s.put("window_from", e.getWindowFrom());
       s.put("window_to", e.getWindowTo());
-      s.set("horizon_1", headline(metrics, 1, null));
+      ObjectNode h1 = headline(metrics, 1, null);
+      TargetCheck t = TargetCheck.of(metrics, 1, null);
+      if (t != null) {
+        monthlyHitGains(sorted, e, t.bestHitBaseline()).ifPresent(g -> {
+          ObjectNode c = (ObjectNode) h1.get("targets");
+          ArrayNode months = c.putArray("hit_rate_5_monthly_gain_points");
+          g.points().forEach(v -> months.add(new BigDecimal(num(v))));
+          put(c, "hit_rate_5_gain_se_points", g.standardErrorPoints());
+        });
+      }
+      s.set("horizon_1", h1);
       s.set("from_train_until", headline(metrics, null, e.getTrainUntil()));
     }
     return out;
+  }
+
+  /** Horizon 1's gain over {@code baseline} month by month, from the cumulative evaluations that end at {@code latest}. */
+  private static Optional<MonthlyHitGains> monthlyHitGains(List<ModelEvaluation> sorted, ModelEvaluation latest, String baseline) {
+    List<MonthlyHitGains.Cumulative> cumulative = new ArrayList<>();
+    for (ModelEvaluation e : sorted) { // sorted by window end within a version and kind
+      if (e.getModelVersion().equals(latest.getModelVersion()) && e.getKind() == latest.getKind()
+          && e.getWindowFrom().equals(latest.getWindowFrom()) && e.getWindowTo().compareTo(latest.getWindowTo()) <= 0) {
+        MethodMetrics model = horizonOne(e, Scoring.MODEL);
+        MethodMetrics base = horizonOne(e, baseline);
+        if (model == null || base == null) {
+          return Optional.empty();
+        }
+        cumulative.add(new MonthlyHitGains.Cumulative(Months.parse(e.getWindowTo()), model.getHitRate5(), base.getHitRate5()));
+      }
+    }
+    return MonthlyHitGains.of(Months.parse(latest.getWindowFrom()), cumulative);
+  }
+
+  private static MethodMetrics horizonOne(ModelEvaluation e, String method) {
+    for (MethodMetrics m : e.getMetrics()) {
+      if (m.getMethod().equals(method) && Integer.valueOf(1).equals(m.getHorizon()) && m.getOriginMonth() == null) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private static ObjectNode headline(List<MetricValues> metrics, Integer horizon, String origin) {

@@ -9,12 +9,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.patrolcast.events.EvaluationKind;
 import uk.patrolcast.events.Forecast;
+import uk.patrolcast.events.ModelEvaluation;
+import uk.patrolcast.events.ModelRole;
 import uk.patrolcast.events.LsoaProfile;
 import uk.patrolcast.forecast.data.FeatureCsv;
 import uk.patrolcast.forecast.data.FeatureTable;
+import uk.patrolcast.forecast.eval.Baselines;
+import uk.patrolcast.forecast.eval.MetricValues;
 import uk.patrolcast.forecast.kafka.ForecastRecords;
 import uk.patrolcast.forecast.model.ForecastSet;
 import uk.patrolcast.forecast.model.Forecaster;
@@ -72,5 +80,45 @@ class ForecastOutputsTest {
     List<String> sorted = new ArrayList<>(body);
     Collections.sort(sorted);
     assertThat(body).isEqualTo(sorted);
+  }
+
+  /** The summary gives horizon 1's gain over the best baseline month by month and its standard error. */
+  @Test
+  void theSummaryShowsTheMonthlyHitRateGainsBehindTheBacktestsFigure(@TempDir Path dir) throws Exception {
+    FeatureTable table = SyntheticData.table(12, 70, 2);
+    double[] model = {0.170, 0.160, 0.175};
+    double[] mean12 = {0.160, 0.162, 0.168};
+    YearMonth from = YearMonth.of(2023, 3);
+    List<ModelEvaluation> evaluations = new ArrayList<>();
+    try (TrainedModel trained = new ModelTrainer(SyntheticData.settings()).train(table, table.lastMonth().minusMonths(1), SyntheticData.params())) {
+      double m = 0;
+      double b = 0;
+      for (int k = 1; k <= model.length; k++) {
+        m += model[k - 1];
+        b += mean12[k - 1];
+        List<MetricValues> metrics = new ArrayList<>();
+        metrics.add(hitOnly("model", m / k));
+        for (String baseline : Baselines.NAMES) {
+          metrics.add(hitOnly(baseline, baseline.equals("mean_12") ? b / k : 0.1));
+        }
+        evaluations.add(ForecastRecords.evaluation(trained, EvaluationKind.BACKTEST, ModelRole.CHAMPION, null, null, from,
+            from.plusMonths(k - 1), metrics, Instant.EPOCH));
+      }
+    }
+    Collections.reverse(evaluations);
+    Path file = dir.resolve("evaluations.json");
+    ForecastOutputs.writeEvaluations(evaluations, List.of(), file);
+    JsonNode targets = new ObjectMapper().readTree(file.toFile()).get("summary").get(0).get("horizon_1").get("targets");
+    assertThat(targets.get("best_hit_rate_baseline").asText()).isEqualTo("mean_12");
+    List<Double> gains = new ArrayList<>();
+    targets.get("hit_rate_5_monthly_gain_points").forEach(v -> gains.add(v.asDouble()));
+    assertThat(gains).containsExactly(1.0, -0.2, 0.7);
+    assertThat(targets.get("hit_rate_5_gain_points").asDouble()).isEqualTo(0.5);
+    // deviations 0.5, -0.7, 0.2: variance 0.78 / 2; SE = sqrt(0.39 / 3)
+    assertThat(targets.get("hit_rate_5_gain_se_points").asDouble()).isEqualTo(Double.parseDouble(ForecastOutputs.num(Math.sqrt(0.39 / 3))));
+  }
+
+  private static MetricValues hitOnly(String method, double hitRate5) {
+    return new MetricValues(method, 1, null, 100, 1, 1, 0, 1, 0, 0, 0, hitRate5, hitRate5 / 0.05, method.equals("model") ? 0.85 : null);
   }
 }
