@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.forecast.data.FeatureTable;
+import uk.patrolcast.forecast.features.ModelFeatures;
 
 /**
  * A budgeted, seeded random search on rolling-origin validation. The first trials compare the three
@@ -90,9 +91,11 @@ public final class HyperparameterSearch {
     int years = 3 + r.nextInt(5);
     boolean offset = r.nextInt(4) != 0;
     boolean risk = r.nextBoolean();
+    // A draw without the risk score cannot constrain it: keep the constraints on the features it has.
+    List<String> features = ModelFeatures.of(risk, start.ewmaHalfLives()).names();
     return new BoosterParams(objective, eta, depth, mcw, subsample, colsample, lambda, alpha, gamma, maxDelta, power, years, offset, risk,
         start.maxRounds(), start.maxBin(), start.ewmaHalfLives(),
-        start.recencyHalfLife(), start.monotoneIncreasing());
+        start.recencyHalfLife(), start.monotoneIncreasing().stream().filter(features::contains).toList());
   }
 
   private static double logUniform(SplittableRandom r, double lo, double hi) {

@@ -156,4 +156,20 @@ class BoosterParamsTest {
     }
     return fall;
   }
+
+  /** The search draws recipes with and without the risk score; a constraint on it stays only where it exists. */
+  @Test
+  void searchDrawsKeepTheConstraintsTheirFeaturesAllow() {
+    BoosterParams start = BoosterParams.tunedWith(List.of("monotone_increasing=lag1;logRiskScore"));
+    SplittableRandom random = new SplittableRandom(3);
+    boolean withRisk = false;
+    boolean withoutRisk = false;
+    for (int i = 0; i < 40; i++) {
+      BoosterParams p = HyperparameterSearch.draw(random, start);
+      assertThat(p.monotoneIncreasing()).isEqualTo(p.withRisk() ? List.of("lag1", "logRiskScore") : List.of("lag1"));
+      withRisk |= p.withRisk();
+      withoutRisk |= !p.withRisk();
+    }
+    assertThat(withRisk && withoutRisk).isTrue();
+  }
 }
