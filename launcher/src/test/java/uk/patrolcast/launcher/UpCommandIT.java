@@ -28,8 +28,9 @@ class UpCommandIT {
   void servesUntilStoppedThenShutsDownCleanly() throws Exception {
     Path jar = Path.of("target/patrolcast.jar");
     assumeTrue(Files.exists(jar), "launcher jar not built (run mvn package)");
-    int console = FreePorts.pick();
-    int health = FreePorts.pick();
+    int[] ports = FreePorts.pick(2);
+    int console = ports[0];
+    int health = ports[1];
     Process up = new ProcessBuilder(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString(),
             "up", "--kafka-port", "0", "--registry-port", "0", "--port", Integer.toString(console),

@@ -54,7 +54,7 @@ final class ProcessStack implements AutoCloseable {
       port = FreePorts.pick();
     }
     kafkaPort = port;
-    registryPort = FreePorts.pick();
+    registryPort = FreePorts.pick(1, kafkaPort, kafkaPort + 1)[0];
     List<String> stackArgs = new ArrayList<>(List.of("stack", "--state-dir", dir.resolve("stack").toString(),
         "--kafka-port", Integer.toString(kafkaPort), "--registry-port", Integer.toString(registryPort)));
     if (separateRegistry) {

@@ -57,8 +57,12 @@ public final class LocalKafka implements AutoCloseable {
    */
   public static LocalKafka start(Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
     long started = System.nanoTime();
-    int bport = brokerPort == 0 ? FreePorts.pick() : FreePorts.requireFree(brokerPort, "Kafka broker");
-    int cport = controllerPort == 0 ? FreePorts.pick() : FreePorts.requireFree(controllerPort, "Kafka controller");
+    if (brokerPort != 0 && brokerPort == controllerPort) {
+      throw new IllegalArgumentException("The Kafka broker and controller need two ports, got " + brokerPort + " for both");
+    }
+    int[] free = FreePorts.pick(2, brokerPort, controllerPort);
+    int bport = brokerPort == 0 ? free[0] : FreePorts.requireFree(brokerPort, "Kafka broker");
+    int cport = controllerPort == 0 ? free[1] : FreePorts.requireFree(controllerPort, "Kafka controller");
     try {
       Files.createDirectories(logDir);
     } catch (IOException e) {
