@@ -96,6 +96,8 @@ class ForecastServiceIT {
         proxy.close();
       }
 
+      TopicReader.awaitSettled(stack.bootstrapServers(), Duration.ofSeconds(30), Topics.FORECAST_READY.name(),
+          Topics.LSOA_FORECASTS.name(), Topics.WARD_FORECASTS.name(), Topics.RISK_SCORES.name(), Topics.EVALUATIONS.name());
       Map<String, ForecastReady> ready = TopicReader.latest(stack.bootstrapServers(), registry, Topics.FORECAST_READY);
       assertThat(ready.keySet()).containsExactlyInAnyOrder(Months.format(cutoff), Months.format(cutoff.plusMonths(1)),
           Months.format(cutoff.plusMonths(2)));

@@ -1,18 +1,14 @@
 package uk.patrolcast.ingest;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import uk.patrolcast.events.CrimeRecord;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.events.RejectedRecord;
@@ -101,38 +97,10 @@ final class KafkaRig implements AutoCloseable {
     return n;
   }
 
-  /**
-   * Waits until what ingest committed is visible to read_committed readers. {@code commitTransaction}
-   * returns once the commit is decided; the markers that end the transaction on each partition are
-   * written just after, and until then a reader's end offset (the last stable offset) stops before
-   * the transaction. Done when every partition of the ingest topics has its last stable offset at
-   * its end offset (no transaction open or unmarked).
-   */
-  void awaitCommitted() throws Exception {
-    List<String> topics = List.of(Topics.CRIME_RECORDS.name(), Topics.MONTH_CLOSED.name(), Topics.SOURCE_MANIFESTS.name(),
-        Topics.CRIME_REJECTED.name());
-    Properties p = new Properties();
-    p.put("bootstrap.servers", stack.bootstrapServers());
-    try (Admin admin = Admin.create(p)) {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(topics).allTopicNames().get().forEach((topic, d) ->
-          d.partitions().forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest())));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (true) {
-        var committed = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
-        List<TopicPartition> pending = latest.keySet().stream()
-            .filter(tp -> committed.get(tp).offset() != written.get(tp).offset()).sorted(java.util.Comparator.comparing(TopicPartition::toString))
-            .toList();
-        if (pending.isEmpty()) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("Transactions still open or unmarked after 30 s on " + pending);
-        }
-        Thread.sleep(50);
-      }
-    }
+  /** Waits until what ingest committed is visible to read_committed readers ({@link TopicReader#awaitSettled}). */
+  void awaitCommitted() {
+    TopicReader.awaitSettled(stack.bootstrapServers(), Duration.ofSeconds(30), Topics.CRIME_RECORDS.name(),
+        Topics.MONTH_CLOSED.name(), Topics.SOURCE_MANIFESTS.name(), Topics.CRIME_REJECTED.name());
   }
 
   @Override

@@ -64,6 +64,8 @@ class FeatureServiceIT {
         assertThat(service.ready()).isTrue();
         assertThat(service.recordsPerSecond()).isPositive();
 
+        // The watermark is the SnapshotReady partition's marker; the rows' partitions get theirs just after.
+        TopicReader.awaitSettled(stack.bootstrapServers(), Duration.ofSeconds(30), Topics.FEATURES.name());
         Map<String, LsoaMonthFeatures> published = TopicReader.latest(stack.bootstrapServers(), registry, Topics.FEATURES);
         assertThat(published).hasSize(MONTHS * areas.size());
         published.forEach((key, row) -> assertThat(row.getCount()).as(key).isEqualTo(expected.getOrDefault(key, 0)));

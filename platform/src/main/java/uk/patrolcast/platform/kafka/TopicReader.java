@@ -6,11 +6,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -103,6 +111,46 @@ public final class TopicReader {
       }
     });
     return out;
+  }
+
+  /**
+   * Waits until every transaction that had written to {@code topics} when called is committed or
+   * aborted: each partition's last stable offset reaches the end offset it had then. A producer's
+   * {@code commitTransaction} returns once the coordinator has decided; the markers that make the
+   * records readable to {@code read_committed} readers are written just after, partition by
+   * partition, so a reader that starts at once (or one that saw the marker on another partition of
+   * the same transaction) can stop short of them.
+   *
+   * @throws IllegalStateException naming the partitions still open after {@code timeout}
+   */
+  public static void awaitSettled(String bootstrapServers, Duration timeout, String... topics) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(p)) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(List.of(topics)).allTopicNames().get().forEach((topic, d) ->
+          d.partitions().forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> written =
+          admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        List<String> open = latest.keySet().stream().filter(tp -> stable.get(tp).offset() < written.get(tp).offset())
+            .map(TopicPartition::toString).sorted().toList();
+        if (open.isEmpty()) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Transactions still open after " + timeout.toSeconds() + " s on " + open);
+        }
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for transactions on " + List.of(topics), e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot read the offsets of " + List.of(topics) + ": " + e.getCause().getMessage(), e);
+    }
   }
 
   /** Record counts per partition up to now (end offsets), e.g. for progress and the console. */

@@ -1,6 +1,7 @@
 package uk.patrolcast.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.platform.registry.RegistryOutageProxy;
@@ -32,14 +35,18 @@ class TopicReaderIT {
         .setClosedAt(Instant.ofEpochMilli(1_700_000_000_000L)).build();
   }
 
+  private static void createMonthClosed(LocalStack stack) throws Exception {
+    Properties admin = new Properties();
+    admin.put("bootstrap.servers", stack.bootstrapServers());
+    try (Admin a = Admin.create(admin)) {
+      TopicProvisioning.ensure(a, List.<TopicSpec<?>>of(Topics.MONTH_CLOSED), 0, (short) 1);
+    }
+  }
+
   @Test
   void aRegistryThatCannotBeReachedWhileATopicIsReadIsWaitedOutAndEveryRecordRead() throws Exception {
     try (LocalStack stack = LocalStack.startTemporary()) {
-      Properties admin = new Properties();
-      admin.put("bootstrap.servers", stack.bootstrapServers());
-      try (Admin a = Admin.create(admin)) {
-        TopicProvisioning.ensure(a, List.<TopicSpec<?>>of(Topics.MONTH_CLOSED), 0, (short) 1);
-      }
+      createMonthClosed(stack);
       SchemaRegistryClient direct = new SchemaRegistryClient(stack.schemaRegistryUrl());
       Map<String, MonthClosed> written = new LinkedHashMap<>();
       try (KafkaProducer<String, MonthClosed> producer = new KafkaProducer<>(
@@ -62,6 +69,27 @@ class TopicReaderIT {
         assertThat(read).isEqualTo(written);
       } finally {
         later.shutdownNow();
+      }
+    }
+  }
+
+  /** A transaction still open is waited for, named when the wait runs out, and once decided the wait returns. */
+  @Test
+  void awaitSettledWaitsForTheTransactionsThatHadWrittenAndNamesAnOpenOne() throws Exception {
+    try (LocalStack stack = LocalStack.startTemporary()) {
+      createMonthClosed(stack);
+      Properties p = KafkaClientConfigs.producer(stack.bootstrapServers(), "await-settled-it");
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "await-settled-it");
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(Topics.MONTH_CLOSED.name(), "2023-01", "open")).get();
+        assertThatThrownBy(() -> TopicReader.awaitSettled(stack.bootstrapServers(), Duration.ofMillis(500), Topics.MONTH_CLOSED.name()))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining(Topics.MONTH_CLOSED.name() + "-");
+        producer.commitTransaction();
+        TopicReader.awaitSettled(stack.bootstrapServers(), Duration.ofSeconds(30), Topics.MONTH_CLOSED.name());
+        assertThat(TopicReader.endOffsets(stack.bootstrapServers(), Topics.MONTH_CLOSED.name()).values().stream()
+            .mapToLong(Long::longValue).sum()).as("the record and its commit marker").isEqualTo(2);
       }
     }
   }
