@@ -184,18 +184,11 @@ public final class ForecastOutputs {
       s.put("train_until", e.getTrainUntil());
       s.put("window_from", e.getWindowFrom());
       s.put("window_to", e.getWindowTo());
-      ObjectNode h1 = headline(metrics, 1, null);
-      TargetCheck t = TargetCheck.of(metrics, 1, null);
-      if (t != null) {
-        monthlyHitGains(sorted, e, t.bestHitBaseline()).ifPresent(g -> {
-          ObjectNode c = (ObjectNode) h1.get("targets");
-          ArrayNode months = c.putArray("hit_rate_5_monthly_gain_points");
-          g.points().forEach(v -> months.add(new BigDecimal(num(v))));
-          put(c, "hit_rate_5_gain_se_points", g.standardErrorPoints());
-        });
-      }
-      s.set("horizon_1", h1);
-      s.set("from_train_until", headline(metrics, null, e.getTrainUntil()));
+      TargetCheck h1 = TargetCheck.of(metrics, 1, null);
+      Optional<MonthlyHitGains> gains = h1 == null ? Optional.empty() : monthlyHitGains(sorted, e, h1.bestHitBaseline());
+      s.set("horizon_1", headline(metrics, 1, null, h1, gains));
+      s.set("from_train_until", headline(metrics, null, e.getTrainUntil(), TargetCheck.of(metrics, null, e.getTrainUntil()),
+          Optional.empty()));
     }
     return out;
   }
@@ -226,7 +219,9 @@ public final class ForecastOutputs {
     return null;
   }
 
-  private static ObjectNode headline(List<MetricValues> metrics, Integer horizon, String origin) {
+  /** The methods' figures at one horizon or origin, and the targets {@code t} (null: a method missing) with {@code gains}. */
+  private static ObjectNode headline(List<MetricValues> metrics, Integer horizon, String origin, TargetCheck t,
+      Optional<MonthlyHitGains> gains) {
     ObjectNode h = JSON.createObjectNode();
     ObjectNode methods = h.putObject("methods");
     for (MetricValues m : metrics) {
@@ -242,7 +237,6 @@ public final class ForecastOutputs {
         }
       }
     }
-    TargetCheck t = TargetCheck.of(metrics, horizon, origin);
     if (t != null) {
       ObjectNode c = h.putObject("targets");
       put(c, "deviance_reduction_vs_best_baseline", t.devianceReduction());
@@ -255,6 +249,11 @@ public final class ForecastOutputs {
       c.put("hit_rate_met", t.hitRateMet());
       c.put("coverage_met", t.coverageMet());
       c.put("all_met", t.allMet());
+      gains.ifPresent(g -> {
+        ArrayNode months = c.putArray("hit_rate_5_monthly_gain_points");
+        g.points().forEach(v -> months.add(new BigDecimal(num(v))));
+        put(c, "hit_rate_5_gain_se_points", g.standardErrorPoints());
+      });
     }
     return h;
   }

@@ -43,7 +43,7 @@ class CorrectionsIT {
   }
 
   @Test
-  void sameFileTwiceChangesNothingAndACorrectedMonthReplacesTheMonth() throws Exception {
+  void sameFileTwiceChangesNothingAndACorrectedMonthReplacesTheMonth() {
     String original = file(row("a"), row("b"), row("c"), row("", "2022-05", "-0.115000", "51.505000", "E01000001"), row("a"));
     String cityFile = file(row("z").replace("Metropolitan Police Service,Metropolitan Police Service", "City of London Police,City of London Police"));
     try (KafkaRig.Ingest ingest = rig.ingest()) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.platform.stack.FreePorts;
@@ -118,14 +119,8 @@ final class ProcessStack implements AutoCloseable {
   /** Defines a service process: {@code patrolcast <command> --bootstrap .. --schema-registry .. --data .. -D ..}. */
   ChildJvm service(String command, String maxHeap, Path data, Map<String, String> settings) throws IOException {
     // Not one the stack or an earlier service was given: their processes may not have bound it yet.
-    int[] given = new int[healthPorts.size() + 3];
-    given[0] = kafkaPort;
-    given[1] = kafkaPort + 1;
-    given[2] = registryPort;
-    int i = 3;
-    for (int p : healthPorts.values()) {
-      given[i++] = p;
-    }
+    int[] given = IntStream.concat(IntStream.of(kafkaPort, kafkaPort + 1, registryPort),
+        healthPorts.values().stream().mapToInt(Integer::intValue)).toArray();
     int health = FreePorts.pick(1, given)[0];
     List<String> args = new ArrayList<>(List.of(command, "--bootstrap", bootstrap(), "--schema-registry", registryUrl(),
         "--state-dir", dir.resolve("state-" + command).toString(), "--http-port", Integer.toString(health)));
