@@ -14,10 +14,10 @@ import uk.patrolcast.platform.config.ServiceConfig;
 /** Options every command that talks to Kafka shares: where the broker and registry are, and config. */
 public final class ConnectionOptions {
 
-  @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE} or PATROLCAST_BOOTSTRAP_SERVERS).")
+  @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (else PATROLCAST_BOOTSTRAP_SERVERS, else 127.0.0.1:9092; up without it runs its own broker).")
   String bootstrap;
 
-  @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema registry URL, Confluent API (or PATROLCAST_SCHEMA_REGISTRY_URL).")
+  @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema registry URL, Confluent API (else PATROLCAST_SCHEMA_REGISTRY_URL, else http://127.0.0.1:8081; up uses it with --bootstrap).")
   String schemaRegistry;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings (keys as in the README).")

@@ -38,9 +38,9 @@ import uk.patrolcast.platform.service.PatrolcastService;
     mixinStandardHelpOptions = true,
     description = {
       "Run the pipeline once over a data directory on a fresh embedded stack and write its outputs.",
-      "OUT receives features.csv, risk_scores.csv, forecasts.csv, forecasts_ward.csv, allocations.csv,",
-      "allocations_ward.csv, evaluations.json, rejected.csv, neighbours.csv and run.json. Same input and options,",
-      "same output."
+      "OUT receives features.csv, risk_scores.csv, forecasts.csv, forecasts_ward.csv, allocations.csv, "
+          + "allocations_ward.csv, evaluations.json, rejected.csv, neighbours.csv and run.json. Same input and options, "
+          + "same output."
     })
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);

@@ -1,39 +1,44 @@
 package uk.patrolcast.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.patrolcast.launcher.CommandLineRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import uk.patrolcast.launcher.CommandLineRun.Result;
 
 /** Bad options get one clear line and a non-zero exit, before anything starts. */
 class CommandLineTest {
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    CommandLine cli = Patrolcast.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"up", "run", "ingest", "features", "forecast", "allocate", "console", "watch", "topics", "stack", "registry"}) {
+    Set<String> commands = Patrolcast.commandLine().getSubcommands().keySet();
+    assertThat(commands).contains("up", "run", "ingest", "features", "forecast", "allocate", "console", "watch", "topics", "stack",
+        "registry", "bench", "generate");
+    for (String command : commands) {
       Result r = run(command, "--help");
       assertThat(r.code()).as(command).isZero();
-      assertThat(r.out()).as(command).contains("Usage: patrolcast " + command);
+      assertThat(r.out()).as(command).contains("Usage: patrolcast " + command).doesNotContain("null");
     }
+  }
+
+  /**
+   * Picocli wraps each element of a description on its own and starts the next on a new line, so an
+   * element that stops mid-sentence prints a sentence broken across lines.
+   */
+  @Test
+  void descriptionsBreakOnlyBetweenSentences() {
+    Patrolcast.commandLine().getSubcommands().forEach((name, cli) -> {
+      String[] description = cli.getCommandSpec().usageMessage().description();
+      for (int i = 0; i < description.length - 1; i++) {
+        assertThat(description[i]).as(name + " description line " + (i + 1)).matches("(?s)(.*[.:)])?");
+      }
+    });
   }
 
   @Test

@@ -28,9 +28,10 @@ import uk.patrolcast.platform.http.HttpApi;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark the whole pipeline on a data directory: a cold replay of every month (wall time, records/s per",
-      "stage, peak resident size) and live months (each of the last N months dropped into the watched police folder;",
-      "seconds until its plan is committed). Figures go to OUT/bench.json under the profile's name."
+      "Benchmark the whole pipeline on a data directory: a cold replay of every month (wall time, records/s per "
+          + "stage, peak resident size) and live months (each of the last N months dropped into the watched police folder; "
+          + "seconds until its plan is committed).",
+      "Figures go to OUT/bench.json under the profile's name."
     })
 public final class BenchCommand implements Callable<Integer> {
   /** Profiles: the keys of bench.json. */

@@ -24,8 +24,8 @@ import uk.patrolcast.platform.config.Months;
     mixinStandardHelpOptions = true,
     description = {
       "Write a synthetic England-and-Wales-sized (or London-sized) data directory laid out like shared/data.",
-      "It holds police.uk street-level files (all crime types) of every force and month, and the lookups,",
-      "boundaries, IoD, Census and population files of its universe. Same options and seed, same bytes.",
+      "It holds police.uk street-level files (all crime types) of every force and month, and the lookups, "
+          + "boundaries, IoD, Census and population files of its universe. Same options and seed, same bytes.",
       "Run the pipeline on it with: patrolcast run --data DIR --out OUT --config DIR/patrolcast.properties"
     })
 public final class GenerateCommand implements Callable<Integer> {

@@ -1,31 +1,17 @@
 package uk.patrolcast.launcher.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.patrolcast.launcher.CommandLineRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import uk.patrolcast.launcher.Patrolcast;
+import uk.patrolcast.launcher.CommandLineRun.Result;
 
 /** The generate command: options checked before anything is written, a summary when done, no accidental overwrite. */
 class GenerateCommandTest {
   @TempDir Path tmp;
-
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    CommandLine cli = Patrolcast.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void hasHelp() {
