@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,9 +40,9 @@ import uk.patrolcast.platform.http.HttpApi.HttpError;
 import uk.patrolcast.platform.http.HttpApi.Response;
 import uk.patrolcast.platform.kafka.CatchUp;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import uk.patrolcast.platform.kafka.TopicPartitions;
 import uk.patrolcast.platform.service.PatrolcastService;
 import uk.patrolcast.platform.service.ServiceEndpoints;
-import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistryException;
@@ -134,16 +133,8 @@ public final class AllocatorService implements PatrolcastService {
             KafkaClientConfigs.producer(config.bootstrapServers(), client), keys.serializer(), plans.serializer())) {
       stateConsumer = state;
       whatIfConsumer = whatIf;
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (TopicSpec<?> spec : List.of(Topics.LSOA_PROFILES, Topics.LSOA_FORECASTS, Topics.FORECAST_READY, Topics.PLANS)) {
-        List<PartitionInfo> infos = state.partitionsFor(spec.name(), Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-          throw new IllegalStateException("topic " + spec.name() + " does not exist on the broker (patrolcast up and run create the catalogue's topics; see TopicProvisioning)");
-        }
-        for (PartitionInfo p : infos) {
-          partitions.add(new TopicPartition(spec.name(), p.partition()));
-        }
-      }
+      List<TopicPartition> partitions = TopicPartitions.of(state,
+          Topics.LSOA_PROFILES.name(), Topics.LSOA_FORECASTS.name(), Topics.FORECAST_READY.name(), Topics.PLANS.name());
       state.assign(partitions);
       state.seekToBeginning(partitions);
       CatchUp start = CatchUp.of(state, partitions);

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -46,9 +45,9 @@ import uk.patrolcast.forecast.risk.RiskFit;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.kafka.CatchUp;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import uk.patrolcast.platform.kafka.TopicPartitions;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.platform.service.ServiceEndpoints;
-import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.RegistryOutage;
 import uk.patrolcast.schemas.registry.SchemaRegistryException;
@@ -413,12 +412,8 @@ final class ForecastLoop implements Runnable {
   }
 
   private CatchUp assignFromStart(KafkaConsumer<byte[], byte[]> consumer) {
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (TopicSpec<?> spec : List.of(Topics.LSOA_PROFILES, Topics.FEATURES, Topics.SNAPSHOT_READY)) {
-      for (PartitionInfo p : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(spec.name(), p.partition()));
-      }
-    }
+    List<TopicPartition> partitions =
+        TopicPartitions.of(consumer, Topics.LSOA_PROFILES.name(), Topics.FEATURES.name(), Topics.SNAPSHOT_READY.name());
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return CatchUp.of(consumer, partitions);

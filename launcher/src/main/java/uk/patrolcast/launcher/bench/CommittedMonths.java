@@ -1,7 +1,6 @@
 package uk.patrolcast.launcher.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,12 +8,12 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import uk.patrolcast.platform.kafka.TopicPartitions;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.registry.SchemaRegistry;
 
@@ -36,10 +35,7 @@ final class CommittedMonths<V extends SpecificRecord> implements AutoCloseable {
     thread = new Thread(() -> {
       var props = KafkaClientConfigs.consumer(bootstrapServers, "patrolcast-bench-" + spec.name(), null);
       try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
-          partitions.add(new TopicPartition(spec.name(), info.partition()));
-        }
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, spec.name());
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         while (running) {

@@ -1,7 +1,6 @@
 package uk.patrolcast.platform.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -76,11 +74,7 @@ public final class TopicReader {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(topic, info.partition()));
-      }
-      partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+      List<TopicPartition> partitions = TopicPartitions.of(consumer, topic);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
       for (TopicPartition tp : partitions) {
         consumer.assign(List.of(tp));
@@ -159,12 +153,8 @@ public final class TopicReader {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(topic, info.partition()));
-      }
       Map<Integer, Long> out = new HashMap<>();
-      consumer.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, end) -> out.put(tp.partition(), end));
+      consumer.endOffsets(TopicPartitions.of(consumer, topic), Duration.ofSeconds(30)).forEach((tp, end) -> out.put(tp.partition(), end));
       return out;
     }
   }
