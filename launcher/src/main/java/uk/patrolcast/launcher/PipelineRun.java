@@ -136,6 +136,19 @@ public final class PipelineRun implements AutoCloseable {
     return working;
   }
 
+  /**
+   * The stages that will publish nothing (those after {@link #workingStages()}), each with why: the
+   * first says its own reason, the later ones that they wait on it. Empty when every stage works.
+   */
+  public Map<String, String> idleStages() {
+    List<PatrolcastService> idle = stages.subList(workingStages().size(), stages.size());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (PatrolcastService s : idle) {
+      out.put(s.name(), out.isEmpty() ? whyIdle(s) : "nothing to work on without " + idle.get(0).name());
+    }
+    return out;
+  }
+
   /** Whether every stage, forecast and allocation included, is implemented. */
   public boolean plansPublished() {
     return workingStages().size() == stages.size();
@@ -153,8 +166,8 @@ public final class PipelineRun implements AutoCloseable {
     for (List<PatrolcastService> working = workingStages(); !done.keySet().containsAll(names(working)); working = workingStages()) {
       if (working.size() < reported) {
         reported = working.size();
-        List<PatrolcastService> idle = stages.subList(working.size(), stages.size());
-        log.warn("Not waiting for {}: {}", idle.stream().map(PatrolcastService::name).toList(), whyIdle(idle.get(0)));
+        Map<String, String> idle = idleStages();
+        log.warn("Not waiting for {}: {}", idle.keySet(), idle.values().iterator().next());
       }
       PatrolcastService failed = pipeline.failed();
       if (failed != null) {

@@ -87,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
       commandLine.put(TRAIN_UNTIL, trainUntil);
     }
     Map<String, String> file = new ConnectionOptionsFile(configFile).values();
+    Map<String, String> idle;
     try (PipelineRun run = PipelineRun.start(data, file, commandLine, started)) {
       IngestService ingest = run.ingest();
       if (run.defaultTrainUntil() != null) {
@@ -98,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
       } else {
         Map<String, Double> stageDone = run.awaitMonth(target, started, started + TimeUnit.MINUTES.toNanos(timeoutMinutes));
         report.set("stage_done_s", HttpApi.JSON.valueToTree(stageDone));
+      }
+      idle = run.idleStages();
+      if (!idle.isEmpty()) {
+        report.set("stages_idle", HttpApi.JSON.valueToTree(idle));
       }
       String bootstrap = run.stack().bootstrapServers();
       IngestOutputs.writeRejected(bootstrap, run.registry(), out);
@@ -133,6 +138,8 @@ final class RunCommand implements Callable<Integer> {
     }
     HttpApi.JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("run.json").toFile(), report);
     System.out.printf("patrolcast run: done in %.1f s; outputs in %s%n", wall, out.toAbsolutePath());
+    // Said where the user looks: otherwise forecasts.csv with a header alone is the only sign.
+    idle.forEach((stage, why) -> System.out.printf("  %s published nothing: %s%n", stage, why));
     return 0;
   }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +23,27 @@ class RunCommandIT {
   void runWritesItsReport() throws Exception {
     Path data = Path.of(System.getProperty("patrolcast.data.dir", "../../shared/data"));
     assumeTrue(Files.isDirectory(data.resolve("police-uk")), "no data directory at " + data);
-    int code = Patrolcast.commandLine().execute("run", "--data", data.toString(), "--out", out.toString(), "--until", "2011-03");
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      code = Patrolcast.commandLine().execute("run", "--data", data.toString(), "--out", out.toString(), "--until", "2011-03");
+    } finally {
+      System.setOut(stdout);
+    }
     assertThat(code).isZero();
+    // Four months cannot train a model: what published nothing, and why, is said in run.json and on stdout.
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("patrolcast run: done in")
+        .contains("forecast published nothing: Not enough history to train up to 2011-03")
+        .contains("allocate published nothing: nothing to work on without forecast");
     JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertThat(report.get("wall_s").asDouble()).isPositive();
     assertThat(report.get("peak_heap_mb").asLong()).isPositive();
+    assertThat(report.at("/stages_idle/forecast").asText()).startsWith("Not enough history to train up to 2011-03");
+    assertThat(report.at("/stages_idle/allocate").asText()).isEqualTo("nothing to work on without forecast");
+    assertThat(report.at("/stages_idle").has("features")).isFalse();
     assertThat(report.at("/versions/code").asText()).isNotBlank();
     for (var topic : Topics.ALL) {
       assertThat(report.at("/versions/schemas").has(topic.name())).as(topic.name()).isTrue();
