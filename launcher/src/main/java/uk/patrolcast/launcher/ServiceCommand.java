@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.patrolcast.platform.config.ServiceConfig;
+import uk.patrolcast.platform.kafka.KafkaCluster;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.PatrolcastService;
 import uk.patrolcast.platform.service.ServiceEndpoints;
@@ -52,6 +53,9 @@ abstract class ServiceCommand implements Callable<Integer> {
       values.put(ServiceConfig.HTTP_PORT, httpPort.toString());
     }
     ServiceConfig config = new ServiceConfig(kind().definition, ServiceConfig.merge(kind().definition, connection.fileValues(), System.getenv(), values));
+    // As long as provisioning waited for the broker before: a supervisor starting services beside
+    // Kafka (docker compose) restarts a service that gives up.
+    KafkaCluster.requireReachable(config.bootstrapServers(), Duration.ofSeconds(30));
     Properties adminProps = new Properties();
     adminProps.put("bootstrap.servers", config.bootstrapServers());
     try (Admin admin = Admin.create(adminProps)) {

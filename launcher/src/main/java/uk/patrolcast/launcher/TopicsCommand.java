@@ -1,5 +1,6 @@
 package uk.patrolcast.launcher;
 
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.kafka.SchemaRoundTrip;
+import uk.patrolcast.platform.kafka.KafkaCluster;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
@@ -26,6 +28,8 @@ final class TopicsCommand implements Callable<Integer> {
     if (create) {
       ServiceConfig config = new ServiceConfig(ServiceConfig.base(),
           ServiceConfig.merge(ServiceConfig.base(), connection.fileValues(), System.getenv(), connection.commandLineValues()));
+      // docker compose runs this as soon as the Kafka container has started, before the broker listens.
+      KafkaCluster.requireReachable(config.bootstrapServers(), Duration.ofSeconds(60));
       Properties p = new Properties();
       p.put("bootstrap.servers", config.bootstrapServers());
       try (Admin admin = Admin.create(p)) {

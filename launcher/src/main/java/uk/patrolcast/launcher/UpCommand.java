@@ -2,6 +2,7 @@ package uk.patrolcast.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.kafka.SchemaRoundTrip;
+import uk.patrolcast.platform.kafka.KafkaCluster;
 import uk.patrolcast.platform.kafka.TopicProvisioning;
 import uk.patrolcast.platform.service.ServiceEndpoints;
 import uk.patrolcast.platform.stack.FreePorts;
@@ -84,6 +86,9 @@ final class UpCommand implements Callable<Integer> {
     }
     String bootstrap = (String) commandLine.getOrDefault(ServiceConfig.BOOTSTRAP_SERVERS, "127.0.0.1:9092");
     String registryUrl = (String) commandLine.getOrDefault(ServiceConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:8081");
+    if (!embedded) {
+      KafkaCluster.requireReachable(bootstrap, Duration.ofSeconds(30));
+    }
     Properties adminProps = new Properties();
     adminProps.put("bootstrap.servers", bootstrap);
     try (Admin admin = Admin.create(adminProps)) {

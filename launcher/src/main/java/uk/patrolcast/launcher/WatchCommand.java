@@ -19,6 +19,7 @@ import uk.patrolcast.events.AllocationPlan;
 import uk.patrolcast.events.LsoaAllocation;
 import uk.patrolcast.platform.config.ServiceConfig;
 import uk.patrolcast.platform.kafka.KafkaClientConfigs;
+import uk.patrolcast.platform.kafka.KafkaCluster;
 import uk.patrolcast.schemas.Topics;
 import uk.patrolcast.schemas.registry.SchemaRegistryClient;
 import uk.patrolcast.schemas.serde.AvroSerde;
@@ -54,6 +55,7 @@ final class WatchCommand implements Callable<Integer> {
     }
     ServiceConfig config = new ServiceConfig(ServiceConfig.base(),
         ServiceConfig.merge(ServiceConfig.base(), connection.fileValues(), System.getenv(), connection.commandLineValues()));
+    KafkaCluster.requireReachable(config.bootstrapServers(), Duration.ofSeconds(15));
     SchemaRegistryClient registry = config.schemaRegistry();
     AvroSerde<String> keys = Topics.PLANS.keySerde(registry);
     AvroSerde<AllocationPlan> values = Topics.PLANS.valueSerde(registry);

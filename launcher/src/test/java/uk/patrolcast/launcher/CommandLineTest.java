@@ -6,6 +6,7 @@ import static uk.patrolcast.launcher.CommandLineRun.run;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,20 @@ class CommandLineTest {
       Result r = run("up", "--port", Integer.toString(taken.getLocalPort()), "--state-dir", tmp.toString());
       assertThat(r.code()).isNotZero();
       assertThat(r.err()).contains("Console port " + taken.getLocalPort()).contains("already in use");
+    }
+  }
+
+  /** Commands pointed at a cluster check it answers before anything else (KafkaClusterIT: the unreachable case). */
+  @Test
+  void aKafkaAddressThatCannotBeUsedIsNamedAtOnce() {
+    String address = "no-such-host.invalid:9092";
+    for (String[] args : List.of(
+        new String[] {"watch", "plans", "--bootstrap", address},
+        new String[] {"topics", "--create", "--bootstrap", address},
+        new String[] {"ingest", "--bootstrap", address, "--state-dir", tmp.toString()})) {
+      Result r = run(args);
+      assertThat(r.code()).as(args[0]).isEqualTo(1);
+      assertThat(r.err()).as(args[0]).contains("patrolcast " + args[0] + ": Cannot use the Kafka address " + address);
     }
   }
 
