@@ -27,7 +27,12 @@ public final class KafkaCluster {
     try {
       admin = Admin.create(p);
     } catch (KafkaException e) {
-      throw new IllegalStateException("Cannot use the Kafka address " + bootstrapServers + ": " + e.getMessage(), e);
+      // The client wraps the reason ("No resolvable bootstrap urls ...") in "Failed to create ...".
+      Throwable reason = e;
+      while (reason.getCause() != null) {
+        reason = reason.getCause();
+      }
+      throw new IllegalStateException("Cannot use the Kafka address " + bootstrapServers + ": " + reason.getMessage(), e);
     }
     try {
       admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

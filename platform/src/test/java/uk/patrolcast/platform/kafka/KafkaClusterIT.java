@@ -27,6 +27,6 @@ class KafkaClusterIT {
   void anAddressThatCannotBeUsedIsRefusedWithKafkasReason() {
     assertThatThrownBy(() -> KafkaCluster.requireReachable("no-such-host.invalid:9092", Duration.ofSeconds(2)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("Cannot use the Kafka address no-such-host.invalid:9092");
+        .hasMessageStartingWith("Cannot use the Kafka address no-such-host.invalid:9092: No resolvable bootstrap urls");
   }
 }
