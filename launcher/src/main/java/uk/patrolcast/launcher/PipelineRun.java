@@ -141,7 +141,11 @@ public final class PipelineRun implements AutoCloseable {
    * first says its own reason, the later ones that they wait on it. Empty when every stage works.
    */
   public Map<String, String> idleStages() {
-    List<PatrolcastService> idle = stages.subList(workingStages().size(), stages.size());
+    return idleStages(workingStages());
+  }
+
+  private Map<String, String> idleStages(List<PatrolcastService> working) {
+    List<PatrolcastService> idle = stages.subList(working.size(), stages.size());
     Map<String, String> out = new LinkedHashMap<>();
     for (PatrolcastService s : idle) {
       out.put(s.name(), out.isEmpty() ? whyIdle(s) : "nothing to work on without " + idle.get(0).name());
@@ -166,7 +170,7 @@ public final class PipelineRun implements AutoCloseable {
     for (List<PatrolcastService> working = workingStages(); !done.keySet().containsAll(names(working)); working = workingStages()) {
       if (working.size() < reported) {
         reported = working.size();
-        Map<String, String> idle = idleStages();
+        Map<String, String> idle = idleStages(working);
         log.warn("Not waiting for {}: {}", idle.keySet(), idle.values().iterator().next());
       }
       PatrolcastService failed = pipeline.failed();
