@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import uk.patrolcast.events.CrimeRecord;
 import uk.patrolcast.events.MonthClosed;
 import uk.patrolcast.ingest.source.PoliceSource;
@@ -39,11 +40,14 @@ class CrashRestartIT {
     return new PoliceSource("city-of-london", YearMonth.of(2022, 5), "2022-05-city-of-london-street.csv", () -> new ByteArrayInputStream(content));
   }
 
+  @TempDir Path tmp;
+
   @Test
   void aCrashMidSourceLosesNothingAndDuplicatesNothing() throws Exception {
     try (KafkaRig rig = new KafkaRig()) {
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashingIngest.class.getName(),
+          // Its own tmpdir (deleted with the test's): the crashed JVM leaves its unpacked native libraries there.
+          "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), CrashingIngest.class.getName(),
           rig.stack.bootstrapServers(), rig.stack.schemaRegistryUrl(), "1500")
           .redirectErrorStream(true).start();
       String output;

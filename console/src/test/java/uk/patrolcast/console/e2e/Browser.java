@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.patrolcast.platform.files.FileTree;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver (no browser download): a fresh
@@ -119,6 +120,11 @@ final class Browser implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.quit();
+    try {
+      driver.quit();
+    } finally {
+      FileTree.deleteQuietly(profile);
+      FileTree.deleteQuietly(downloads);
+    }
   }
 }

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import uk.patrolcast.console.ConsoleConfig;
 import uk.patrolcast.console.ConsoleService;
 import uk.patrolcast.console.TestStack;
+import uk.patrolcast.platform.files.FileTree;
 import uk.patrolcast.platform.http.HttpApi;
 import uk.patrolcast.platform.stack.FreePorts;
 import uk.patrolcast.platform.stack.LocalStack;
@@ -61,6 +62,7 @@ class ConsoleBrowserIT {
   private final Map<String, Object> measured = new LinkedHashMap<>();
   private LocalStack stack;
   private ConsoleEvents events;
+  private Path eventsState;
   private ConsoleService console;
   private Browser browser;
   private String base;
@@ -109,7 +111,8 @@ class ConsoleBrowserIT {
     console.start();
     base = console.url();
     events = ConsoleEvents.select();
-    events.start(bootstrap, registry, data.toAbsolutePath(), Files.createTempDirectory("console-e2e-state"));
+    eventsState = Files.createTempDirectory("console-e2e-state");
+    events.start(bootstrap, registry, data.toAbsolutePath(), eventsState);
     waitForData();
     measured.put("setup_s", round((System.nanoTime() - t0) / 1e9));
     browser = new Browser();
@@ -448,6 +451,9 @@ class ConsoleBrowserIT {
       }
       if (stack != null) {
         stack.close();
+      }
+      if (eventsState != null) {
+        FileTree.deleteQuietly(eventsState);
       }
     }
   }

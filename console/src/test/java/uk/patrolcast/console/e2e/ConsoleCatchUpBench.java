@@ -1,6 +1,5 @@
 package uk.patrolcast.console.e2e;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ public final class ConsoleCatchUpBench {
     try (LocalStack stack = LocalStack.startTemporary()) {
       TestStack.ensureTopics(stack.bootstrapServers());
       try (PipelineEvents events = new PipelineEvents()) {
-        events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("bench"));
+        events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, stack.dir().resolve("events"));
         events.awaitStages(Duration.ofMinutes(20));
         events.advance();
         events.awaitStages(Duration.ofMinutes(5));

@@ -1,6 +1,5 @@
 package uk.patrolcast.console.e2e;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class ConsoleDemo {
           ConsoleService console = new ConsoleService(new ConsoleConfig(settings))) {
         console.start();
         System.out.println("console: " + console.url() + " (token demo-token)");
-        events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, Files.createTempDirectory("console-demo"));
+        events.start(stack.bootstrapServers(), stack.schemaRegistryUrl(), data, stack.dir().resolve("events"));
         long advanceAfter = Long.getLong("console.demo.advance.s", 60) * 1000;
         System.out.println("pipeline started; the last month follows in " + advanceAfter / 1000 + " s");
         Thread.sleep(Math.min(seconds * 1000, advanceAfter));

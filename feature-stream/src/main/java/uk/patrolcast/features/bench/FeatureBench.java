@@ -17,6 +17,7 @@ import uk.patrolcast.features.FeatureConfig;
 import uk.patrolcast.features.FeatureService;
 import uk.patrolcast.features.stream.SnapshotReadyWatcher;
 import uk.patrolcast.platform.config.Months;
+import uk.patrolcast.platform.files.FileTree;
 import uk.patrolcast.platform.http.HttpApi;
 import uk.patrolcast.platform.stack.LocalStack;
 import uk.patrolcast.schemas.registry.SchemaRegistryClient;
@@ -122,7 +123,7 @@ public final class FeatureBench {
       figures = measureReplay(provisioned, state, opts, replayed, first, first.plusMonths(months - live - 1),
           (readyNanos, out) -> liveMonths(provisioned, areas, crimes, first, months - live, months, readyNanos, out));
     } finally {
-      deleteQuietly(state);
+      FileTree.deleteQuietly(state);
     }
     figures.put("areas", areas.size());
     return figures;
@@ -332,13 +333,5 @@ public final class FeatureBench {
       out.put(args[i].substring(2), args[++i]);
     }
     return out;
-  }
-
-  public static void deleteQuietly(Path root) {
-    try (var walk = Files.walk(root)) {
-      walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (Exception e) {
-      // a temporary directory; the OS cleans it eventually
-    }
   }
 }

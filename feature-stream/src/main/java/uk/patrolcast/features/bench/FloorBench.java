@@ -31,6 +31,7 @@ import uk.patrolcast.features.model.NeighbourFeatures;
 import uk.patrolcast.features.stream.FeatureTopology;
 import uk.patrolcast.features.stream.SnapshotProgress;
 import uk.patrolcast.platform.config.Months;
+import uk.patrolcast.platform.files.FileTree;
 import uk.patrolcast.schemas.Topics;
 
 /**
@@ -128,7 +129,7 @@ public final class FloorBench {
         }
       }
     } finally {
-      FeatureBench.deleteQuietly(state);
+      FileTree.deleteQuietly(state);
     }
   }
 

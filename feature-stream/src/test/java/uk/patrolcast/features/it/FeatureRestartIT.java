@@ -197,7 +197,9 @@ class FeatureRestartIT {
     Path cp = dir.resolve("classpath-" + name + ".txt");
     Files.writeString(cp, "-cp " + classpath);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "@" + cp, FeatureServiceMain.class.getName(),
+    // Its own tmpdir (deleted with the test's): a SIGKILLed JVM leaves RocksDB's unpacked library there.
+    Path tmp = Files.createDirectories(dir.resolve("tmp-" + name));
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "@" + cp, FeatureServiceMain.class.getName(),
         s.bootstrap(), s.registryUrl(), state.toString(), recordsStore);
     pb.redirectErrorStream(true);
     pb.redirectOutput(Path.of("target", "features-child-" + name + ".log").toFile());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -13,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.patrolcast.platform.config.Months;
+import uk.patrolcast.platform.files.FileTree;
 
 /**
  * {@code patrolcast generate}: a synthetic data directory laid out like {@code shared/data}, for an
@@ -96,21 +96,10 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!overwrite) {
           throw new IllegalArgumentException("--out " + out + " holds an earlier generated directory: add --overwrite to replace it");
         }
-        delete(out.resolve("police-uk"));
+        FileTree.delete(out.resolve("police-uk"));
       }
     }
     Files.createDirectories(out);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   private void print(PrintWriter w, GeneratorOptions o, DataGenerator.Summary s) {

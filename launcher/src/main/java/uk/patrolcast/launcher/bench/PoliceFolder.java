@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import uk.patrolcast.platform.files.FileTree;
 
 /**
  * A police folder that the bench fills month by month, as police.uk publishes: the ingest service
@@ -101,10 +101,6 @@ final class PoliceFolder {
 
   /** Removes the folder and what the bench put in it (links or copies; never the sources). */
   void delete() {
-    try (Stream<Path> all = Files.walk(target)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException ignored) {
-      // best effort: a temporary folder
-    }
+    FileTree.deleteQuietly(target);
   }
 }

@@ -11,6 +11,7 @@ import uk.patrolcast.ingest.IngestConfig;
 import uk.patrolcast.ingest.IngestService;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.config.ServiceConfig;
+import uk.patrolcast.platform.files.FileTree;
 
 /**
  * The feature stream's throughput over the real data: ingest publishes every file of {@code --data}
@@ -56,7 +57,7 @@ public final class RealFeatureBench {
       figures.put("ingest_rejected", published.rejected());
       return figures;
     } finally {
-      FeatureBench.deleteQuietly(state);
+      FileTree.deleteQuietly(state);
     }
   }
 

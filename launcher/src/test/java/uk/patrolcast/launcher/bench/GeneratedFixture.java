@@ -13,12 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import uk.patrolcast.platform.files.FileTree;
 
 /**
  * A small generated directory (500 LSOAs, 3 forces, 24 months) shared by this package's tests: it
@@ -36,7 +36,7 @@ final class GeneratedFixture {
     if (directory == null) {
       try {
         Path dir = Files.createTempDirectory("patrolcast-generated");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTree.deleteQuietly(dir)));
         DataGenerator.generate(OPTIONS, dir);
         directory = dir;
       } catch (IOException e) {
@@ -44,14 +44,6 @@ final class GeneratedFixture {
       }
     }
     return directory;
-  }
-
-  static void deleteQuietly(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException ignored) {
-      // best effort: a temporary directory
-    }
   }
 
   /** The text of a file (gunzipped when its name ends in .gz), bytes as written. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.patrolcast.platform.files.FileTree;
 
 /**
  * The failure tests' shared input and reference: eight real months across the LSOA 2011/2021 code
@@ -51,7 +52,7 @@ final class CleanRun {
     if (baseline != null) {
       return baseline;
     }
-    SurvivalIT.deleteTree(BASE);
+    FileTree.delete(BASE);
     SurvivalData data = finalData(BASE.resolve("clean/data"));
     long started = System.nanoTime();
     try (ProcessStack p = new ProcessStack(BASE.resolve("clean/procs"))) {

@@ -24,6 +24,7 @@ import uk.patrolcast.forecast.SyntheticData;
 import uk.patrolcast.forecast.SyntheticFeed;
 import uk.patrolcast.forecast.data.FeatureTable;
 import uk.patrolcast.platform.config.Months;
+import uk.patrolcast.platform.files.FileTree;
 import uk.patrolcast.platform.kafka.TopicReader;
 import uk.patrolcast.schemas.TopicSpec;
 import uk.patrolcast.schemas.Topics;
@@ -62,7 +63,7 @@ class ForecastPlanSurvivalIT {
 
   @Test
   void killedForecastAllocatorAndRegistryEndWhereACleanRunEnds() throws Exception {
-    SurvivalIT.deleteTree(base);
+    FileTree.delete(base);
     long t0 = System.nanoTime();
     Map<String, Map<String, String>> clean = run(base.resolve("clean"), false);
     long t1 = System.nanoTime();

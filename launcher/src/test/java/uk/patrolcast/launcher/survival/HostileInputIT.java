@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.patrolcast.platform.files.FileTree;
 import uk.patrolcast.schemas.Topics;
 
 /**
@@ -33,7 +34,7 @@ class HostileInputIT {
     assumeTrue(Files.isDirectory(shared.resolve("police-uk")), "no data directory at " + shared);
     Baseline clean = CleanRun.baseline();
     Path base = CleanRun.BASE.resolve("hostile");
-    SurvivalIT.deleteTree(base);
+    FileTree.delete(base);
     SurvivalData data = CleanRun.finalData(base.resolve("data"));
 
     List<String> month = data.sharedLines(SurvivalData.MET, HOSTILE_ROWS_MONTH);
@@ -112,6 +113,6 @@ class HostileInputIT {
       log.info("{} hostile rows and {} hostile sources refused; topics {}", rows.size(), sources.size(), Topics.CRIME_REJECTED.name());
     }
     // The 100 MB file and the bombs are not kept.
-    SurvivalIT.deleteTree(base.resolve("data"));
+    FileTree.delete(base.resolve("data"));
   }
 }

@@ -2,15 +2,13 @@ package uk.patrolcast.platform.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.patrolcast.platform.files.FileTree;
 import uk.patrolcast.platform.registry.DevSchemaRegistry;
 
 /**
@@ -107,31 +105,8 @@ public final class LocalStack implements AutoCloseable {
     } finally {
       kafka.close();
       if (temporary) {
-        deleteRecursively(dir);
+        FileTree.deleteQuietly(dir);
       }
-    }
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      log.warn("Could not delete {}: {}", root, e.toString());
     }
   }
 }
