@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.patrolcast.allocator.solve.OrToolsNatives;
 import uk.patrolcast.platform.stack.FreePorts;
 
 /** {@code patrolcast up} serves until it is told to stop (SIGTERM, as Ctrl-C does), then stops cleanly. */
@@ -32,7 +33,10 @@ class UpCommandIT {
     int console = ports[0];
     int health = ports[1];
     Process up = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString(),
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+            // the build's native-library cache (see OrToolsNatives), not the user's
+            "-D" + OrToolsNatives.CACHE_PROPERTY + "=" + System.getProperty(OrToolsNatives.CACHE_PROPERTY, "target/native-cache"),
+            "-jar", jar.toString(),
             "up", "--kafka-port", "0", "--registry-port", "0", "--port", Integer.toString(console),
             "--health-port", Integer.toString(health), "--state-dir", state.toString()))
         .redirectErrorStream(true)

@@ -1,6 +1,5 @@
 package uk.patrolcast.allocator.solve;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraintProto;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPModelRequest;
@@ -40,8 +39,6 @@ import uk.patrolcast.allocator.model.NestedRanges;
  */
 public final class LpAllocationSolver {
   private static final Logger log = LoggerFactory.getLogger(LpAllocationSolver.class);
-  private static final Object NATIVES = new Object();
-  private static volatile boolean nativesLoaded;
   private static final double INTEGRALITY_TOLERANCE = 1e-6;
 
   /**
@@ -61,19 +58,7 @@ public final class LpAllocationSolver {
 
   public LpAllocationSolver(Options options) {
     this.options = options;
-    loadNatives();
-  }
-
-  /** Loads OR-Tools' native library once per process. */
-  public static void loadNatives() {
-    if (!nativesLoaded) {
-      synchronized (NATIVES) {
-        if (!nativesLoaded) {
-          Loader.loadNativeLibraries();
-          nativesLoaded = true;
-        }
-      }
-    }
+    OrToolsNatives.load();
   }
 
   public Options options() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.patrolcast.allocator.solve.OrToolsNatives;
 import uk.patrolcast.launcher.Patrolcast;
 import uk.patrolcast.platform.files.FileTree;
 
@@ -45,7 +46,13 @@ final class ChildJvm implements AutoCloseable {
     // An argument file: the classpath is far longer than a command line may be on some systems.
     Files.writeString(classpath, "-cp " + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmpDir, "@" + classpath, mainClass));
+        "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmpDir));
+    // The build's native-library cache (see OrToolsNatives), not the user's.
+    String nativeCache = System.getProperty(OrToolsNatives.CACHE_PROPERTY);
+    if (nativeCache != null) {
+      command.add("-D" + OrToolsNatives.CACHE_PROPERTY + "=" + nativeCache);
+    }
+    command.addAll(List.of("@" + classpath, mainClass));
     command.addAll(args);
   }
 
