@@ -116,7 +116,9 @@ export class AreaMap {
     const rows = scale.colors.map((c, i) => {
       const lo = i === 0 ? null : scale.breaks[i - 1];
       const hi = i < scale.breaks.length ? scale.breaks[i] : null;
-      const label = scale.upperInclusive
+      const label = scale.integer
+        ? wholeNumbers(lo == null ? scale.min : lo + 1, hi, format)
+        : scale.upperInclusive
         ? (lo == null ? `≤ ${format(hi)}` : hi == null ? `> ${format(lo)}` : `${format(lo)} – ${format(hi)}`)
         : (lo == null ? `< ${format(hi)}` : hi == null ? `≥ ${format(lo)}` : `${format(lo)} – ${format(hi)}`);
       return h('div.legend-row', h('span.swatch', { style: { background: c } }), label);
@@ -144,4 +146,10 @@ export class AreaMap {
     this.map.remove();
     this.map = null;
   }
+}
+
+/** A legend class of whole numbers from..to: "2", "4 – 6", or "≥ 7" for the open top class. */
+function wholeNumbers(from, to, format) {
+  if (to == null) return `≥ ${format(from)}`;
+  return from === to ? format(from) : `${format(from)} – ${format(to)}`;
 }

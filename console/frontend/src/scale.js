@@ -16,6 +16,8 @@ export function sequential(values) {
     breaks: uniq,
     colors,
     upperInclusive: true,
+    // Whole numbers (recorded burglaries): a class (lo, hi] is lo+1 .. hi, and the legend says so.
+    integer: v.every(Number.isInteger),
     min: v[0],
     max: v[v.length - 1],
     color(x) {

@@ -9,6 +9,15 @@ import { dataTable } from '../table.js';
 
 const TOKEN_KEY = 'patrolcast.token';
 
+// The plan's solver text is "<method> (<how>); <proof>": the method is the card's value, the rest its note,
+// so the card stays as short as its neighbours.
+function solverCard(solver, forecastVersion) {
+  const m = /^(.*?) \((.*)\)(.*)$/.exec(solver || '');
+  const method = m ? m[1] : solver;
+  const detail = m ? m[2] + m[3] : '';
+  return card('Solver', method, [detail, 'forecast ' + forecastVersion].filter(Boolean).join('; '), 'plan-solver');
+}
+
 export async function mount(root, ctx) {
   const session = await get('/api/session');
   let planBody = await get('/api/plan');
@@ -31,7 +40,7 @@ export async function mount(root, ctx) {
   const maxIn = h('input', { type: 'number', step: 0.1, min: 0.1, max: 24, value: params().maxHoursPerDay ?? 2.6, 'data-test': 'max-hours' });
   const floorIn = h('input', { type: 'number', step: 0.05, min: 0, max: 1, value: params().wardFloorShare ?? 0.5, 'data-test': 'floor-share' });
   const boroughSelect = h('select', { 'data-test': 'cap-borough' }, h('option', { value: '' }, '(no borough cap)'));
-  const capIn = h('input', { type: 'number', step: 100, min: 0, placeholder: 'hours / month', 'data-test': 'cap-hours' });
+  const capIn = h('input', { type: 'number', step: 100, min: 0, placeholder: 'h/month', 'data-test': 'cap-hours' });
   const tokenIn = h('input', { type: 'password', placeholder: 'console token', autocomplete: 'off', 'data-test': 'token',
     value: sessionStorage.getItem(TOKEN_KEY) || '' });
   const runButton = h('button', { type: 'submit', 'data-test': 'run-whatif' }, 'Run what-if');
@@ -68,7 +77,7 @@ export async function mount(root, ctx) {
         card('Origin', p.originMonth, `plans ${p.months[0]} – ${p.months[p.months.length - 1]}`),
         card('Hours planned', fmt(totals), `${fmt(p.lsoas)} LSOAs, ${fmt(p.wards)} wards`, 'plan-hours'),
         card('Objective', fmt(p.figures.objective, 1), `gap ${pct(p.figures.gap, 3)}, ${fmt(p.figures.solveMillis)} ms`),
-        card('Solver', p.figures.solver, 'forecast ' + p.figures.forecastModelVersion),
+        solverCard(p.figures.solver, p.figures.forecastModelVersion),
         card('Hours per forecast burglary', `${fmt(f.minHoursPerForecastBurglary, 1)} – ${fmt(f.maxHoursPerForecastBurglary, 1)}`, 'lowest and highest ward'),
         card('Hours share / population share', `${fmt(f.minHoursToPopulationShare, 2)} – ${fmt(f.maxHoursToPopulationShare, 2)}`, 'lowest and highest ward', 'fairness'),
         card('Forecast burglaries covered above the floor', pct(f.forecastShareAboveMinimum), `${fmt(f.wardsAtFloor)} ward-months at their fairness floor`),

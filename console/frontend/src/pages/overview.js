@@ -65,7 +65,7 @@ export async function mount(root, ctx) {
     const title = { actual: 'Burglaries', predicted: 'Predicted', difference: 'Actual − predicted' }[mode] + ' ' + month;
     map.paint(v, scale, { title, format: (x) => fmt(x, mode === 'actual' ? 0 : 2), legendFormat: (x) => fmt(x, mode === 'actual' ? 0 : 1) });
     cards.replaceChildren(
-      card('Month', month, data && data.prediction ? `forecast from ${data.prediction.origin}, ${data.prediction.horizon} month(s) ahead` : 'no forecast for this month'),
+      card('Month', month, data && data.prediction ? `forecast from ${data.prediction.origin}, ${data.prediction.horizon} month${data.prediction.horizon === 1 ? '' : 's'} ahead` : 'no forecast for this month'),
       card('Actual, London', data && data.actualTotal != null ? fmt(data.actualTotal) : '–', data && data.actualTotal != null ? 'recorded burglaries' : 'not observed yet', 'actual-total'),
       card('Predicted, London', data && data.predictedTotal != null ? fmt(data.predictedTotal) : '–', data && data.prediction ? 'model ' + data.prediction.modelVersion : '', 'predicted-total'));
     if (selected) side.replaceChildren(...panel());
@@ -77,7 +77,9 @@ export async function mount(root, ctx) {
     const row = (k, v) => h('div.kv', h('span', k), h('b', v));
     if (data) {
       out.push(row('Actual ' + month, data.actual ? fmt(data.actual[i]) : '–'));
-      if (data.predicted) out.push(row('Predicted', `${fmt(data.predicted[i], 2)} (80%: ${fmt(data.lower[i], 1)}–${fmt(data.upper[i], 1)})`));
+      // LSOA bounds are whole numbers (count quantiles): shown as such, not as 0.0–3.0.
+      const bound = (x) => fmt(x, Number.isInteger(x) ? 0 : 1);
+      if (data.predicted) out.push(row('Predicted', `${fmt(data.predicted[i], 2)} (80%: ${bound(data.lower[i])}–${bound(data.upper[i])})`));
     }
     if (level === 'lsoa') out.push(h('p', h('a', { href: '#/insights?lsoa=' + selected.code, 'data-test': 'drivers-link' }, 'Drivers and history of this LSOA →')));
     return out;

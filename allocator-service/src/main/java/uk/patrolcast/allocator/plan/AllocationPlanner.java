@@ -272,8 +272,8 @@ public final class AllocationPlanner implements AutoCloseable {
       methods.add(s.method());
     }
     return String.format(java.util.Locale.ROOT,
-        "%s (delta formulation, one LP per month, at most %d rounds, %,d of %,d block columns); optimal by Lagrangian dual bound",
-        String.join(" / ", methods), rounds, columns, full);
+        "%s (delta formulation, one LP per month, at most %d round%s, %,d of %,d block columns); optimal by Lagrangian dual bound",
+        String.join(" / ", methods), rounds, rounds == 1 ? "" : "s", columns, full);
   }
 
   private static AllocationPlan.Builder base(PlanRequest request) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import uk.patrolcast.allocator.check.FeasibilityCheck;
 import uk.patrolcast.allocator.check.PlanVerifier;
@@ -50,6 +52,10 @@ class AllocationPlannerTest {
           .as("seed %d", seed).isEmpty();
       assertThat(plan.getGap()).isLessThanOrEqualTo(1e-9);
       assertThat(plan.getBestBound()).isGreaterThanOrEqualTo(plan.getObjective());
+      // Shown to planners as is (the console's solver card): "at most 1 round", not "1 rounds".
+      Matcher rounds = Pattern.compile("at most (\\d+) (rounds?),").matcher(String.valueOf(plan.getSolver()));
+      assertThat(rounds.find()).as(String.valueOf(plan.getSolver())).isTrue();
+      assertThat(rounds.group(2)).isEqualTo(rounds.group(1).equals("1") ? "round" : "rounds");
       optimal++;
     }
     assertThat(optimal).isGreaterThan(20);

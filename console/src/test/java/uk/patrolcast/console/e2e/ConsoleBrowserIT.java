@@ -164,6 +164,14 @@ class ConsoleBrowserIT {
 
     clickSomeArea("overview-map", "selected-name");
     assertThat(browser.test("area-panel").getText()).contains("Actual " + earlier).contains("Predicted");
+    // Read as a person reads them: an LSOA's 80% bounds are whole numbers ("0–3", not "0.0–3.0"), the
+    // forecast is "1 month ahead", and recorded burglaries are classed in whole numbers ("0", "4 – 6", "≥ 7").
+    assertThat(browser.test("area-panel").getText()).containsPattern("\\(80%: \\d+–\\d+\\)");
+    assertThat(String.valueOf(browser.js("return document.querySelector('.cards').textContent"))).contains("1 month ahead");
+    assertThat(browser.test("mode").getAttribute("value")).isEqualTo("actual");
+    String legend = String.valueOf(browser.js("return [...document.querySelector('[data-test=overview-map]').parentElement"
+        + ".querySelectorAll('.legend-row')].map(r => r.textContent).join('|')"));
+    assertThat(legend.split("\\|")).as(legend).hasSizeGreaterThan(3).allMatch(l -> l.matches("\\d+|\\d+ – \\d+|≥ \\d+|no data"));
     assertThat(browser.tests("timeline-chart")).hasSize(1);
     assertThat(browser.test("timeline-chart").findElements(By.tagName("circle")).size()).isGreaterThan(20);
     browser.screenshot(shots, "1-overview");
@@ -226,6 +234,12 @@ class ConsoleBrowserIT {
     assertThat(browser.textOf("plan-id", 30)).isEqualTo(plan.path("planId").asText());
     WebElement map = paintedMap("plan-map");
     assertThat(browser.test("ward-table").getAttribute("data-rows")).isEqualTo(String.valueOf(plan.path("wards").asInt()));
+    // The solver card's value is the method alone (as short as its neighbours); how it ran and the proof are its note.
+    String solver = plan.path("figures").path("solver").asText();
+    assertThat(solver).contains(" (").contains("optimal by Lagrangian dual bound");
+    assertThat(browser.text("plan-solver")).isEqualTo(solver.substring(0, solver.indexOf(" (")));
+    assertThat(String.valueOf(browser.js("return document.querySelector('[data-test=plan-solver]').parentElement.textContent")))
+        .contains("block columns").contains("optimal by Lagrangian dual bound").contains(plan.path("figures").path("forecastModelVersion").asText());
 
     WebElement budget = browser.test("budget");
     for (int i = 0; i < 4; i++) {
