@@ -184,12 +184,12 @@ final class ProcessStack implements AutoCloseable {
     List<ChildJvm> all = new ArrayList<>(services.values());
     java.util.Collections.reverse(all);
     for (ChildJvm s : all) {
-      s.kill();
+      s.close(); // killed, and its temporary directory removed
     }
     if (registryProcess != null) {
-      registryProcess.kill();
+      registryProcess.close();
     }
-    stack.kill();
+    stack.close();
     log.info("Process stack closed; logs in {}", dir.resolve("logs"));
   }
 }
