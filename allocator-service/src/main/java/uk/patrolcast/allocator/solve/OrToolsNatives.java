@@ -35,7 +35,8 @@ import uk.patrolcast.platform.files.FileTree;
  * {@code $ORIGIN} run path. The cache is {@value #CACHE_PROPERTY} (a system property), else
  * {@code PATROLCAST_NATIVE_CACHE}, else {@code $XDG_CACHE_HOME/patrolcast/native}, else
  * {@code ~/.cache/patrolcast/native}. If anything about that fails (no writable cache, libraries not
- * in a jar), OR-Tools' own loader does the job as before.
+ * in a jar), OR-Tools' own loader does the job as before. Every use of OR-Tools goes through
+ * {@link #load}: a direct call of {@code Loader.loadNativeLibraries()} after it would load a second copy.
  */
 public final class OrToolsNatives {
   private static final Logger log = LoggerFactory.getLogger(OrToolsNatives.class);
