@@ -23,11 +23,12 @@ public final class ConnectionOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings (keys as in the README).")
   Path configFile;
 
-  @Option(names = "-D", paramLabel = "KEY=VALUE", description = "A setting, e.g. -D allocator.budget.hours.per.day=1.6 (repeatable).")
+  @Option(names = "-D", paramLabel = "KEY=VALUE", description = "A setting, e.g. -D allocator.budget.hours.per.day.per.lsoa=1.6 (repeatable; an unknown key is refused).")
   Map<String, String> settings = new LinkedHashMap<>();
 
   /** Values given on the command line: the settings, then the connection options (highest). */
   Map<String, Object> commandLineValues() {
+    KnownSettings.requireKnown(settings, "-D");
     Map<String, Object> values = new HashMap<>(settings);
     if (bootstrap != null) {
       values.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap);
@@ -59,6 +60,7 @@ public final class ConnectionOptions {
     }
     Map<String, String> out = new HashMap<>();
     p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+    KnownSettings.requireKnown(out, "config file " + configFile);
     return out;
   }
 }

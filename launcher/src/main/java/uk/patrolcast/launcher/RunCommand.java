@@ -144,6 +144,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validate() {
+    KnownSettings.requireKnown(settings, "-D");
     if (until != null) {
       Months.parse(until);
     }
@@ -161,7 +162,6 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
     }
     new DataLayout(data).requireInputs("police", "lsoa-universe");
-
   }
 
   static double round(double seconds) {

@@ -101,6 +101,30 @@ class CommandLineTest {
     }
   }
 
+  /** A misspelt setting was ignored without a word, so the command ran with the default; now it is refused first. */
+  @Test
+  void anUnknownSettingIsRefusedWithTheKeyItWasMeantToBe() throws Exception {
+    Result r = run("run", "--data", tmp.toString(), "--out", tmp.resolve("out").toString(), "-D", "forecst.params=eta=0.2",
+        "-D", "forecast.params=eta=0.2");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown setting in -D: 'forecst.params' (did you mean 'forecast.params'?)");
+    assertThat(tmp.resolve("out")).doesNotExist();
+
+    Result service = run("allocate", "--state-dir", tmp.toString(), "-D", "allocator.budget.hours.per.day.per.lsao=1.6", "-D", "no.such.thing=1");
+    assertThat(service.code()).isEqualTo(2);
+    assertThat(service.err()).contains("'allocator.budget.hours.per.day.per.lsao' (did you mean 'allocator.budget.hours.per.day.per.lsoa'?)")
+        .contains("'no.such.thing'").doesNotContain("'no.such.thing' (did you mean");
+
+    java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("patrolcast.properties"), "bootstrap.server=127.0.0.1:9092\n");
+    Result fromFile = run("watch", "plans", "--config", file.toString());
+    assertThat(fromFile.code()).isEqualTo(2);
+    assertThat(fromFile.err()).contains("Unknown setting in config file " + file + ": 'bootstrap.server' (did you mean 'bootstrap.servers'?)");
+
+    // Every key a service defines passes, whichever service reads it.
+    KnownSettings.requireKnown(java.util.Map.of("forecast.params", "", "allocator.budget.hours.per.day.per.lsoa", "", "console.token", "",
+        "patrolcast.mode", "", "ingest.until", "", "forecast.train.until", "", "state.dir", ""), "-D");
+  }
+
   @Test
   void missingRequiredOptionNamesIt() {
     Result r = run("run", "--data", tmp.toString());

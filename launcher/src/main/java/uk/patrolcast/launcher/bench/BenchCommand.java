@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import uk.patrolcast.launcher.ConnectionOptions;
+import uk.patrolcast.launcher.KnownSettings;
 import uk.patrolcast.platform.config.DataLayout;
 import uk.patrolcast.platform.config.Months;
 import uk.patrolcast.platform.http.HttpApi;
@@ -88,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (liveFrom != null) {
       Months.parse(liveFrom);
     }
+    KnownSettings.requireKnown(settings, "-D");
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
     }

@@ -1,0 +1,77 @@
+package uk.patrolcast.launcher;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The setting keys some service defines. A key none of them defines would otherwise be ignored
+ * without a word (Kafka's {@code ConfigDef} keeps unknown keys as unused originals), so a typo such
+ * as {@code -D forecst.params=...} ran with the default; it is refused here, naming the nearest key.
+ */
+public final class KnownSettings {
+  private static final Set<String> KEYS = new TreeSet<>();
+
+  static {
+    for (ServiceKind kind : ServiceKind.values()) {
+      KEYS.addAll(kind.definition.names());
+    }
+  }
+
+  private KnownSettings() {}
+
+  /**
+   * @param where what gave the settings, for the message ({@code -D}, {@code --config FILE})
+   * @throws IllegalArgumentException naming every unknown key and, where one is close, the key meant
+   */
+  public static void requireKnown(Map<String, ?> settings, String where) {
+    StringBuilder unknown = new StringBuilder();
+    for (String key : new TreeSet<>(settings.keySet())) {
+      if (!KEYS.contains(key)) {
+        unknown.append(unknown.length() == 0 ? "" : "; ").append('\'').append(key).append('\'');
+        String near = nearest(key);
+        if (near != null) {
+          unknown.append(" (did you mean '").append(near).append("'?)");
+        }
+      }
+    }
+    if (unknown.length() > 0) {
+      throw new IllegalArgumentException("Unknown setting in " + where + ": " + unknown
+          + ". No service reads it; the settings are listed in the README's Configuration section and each service's README.");
+    }
+  }
+
+  /** The known key fewest single-character edits away, if that is at most a third of its length. */
+  private static String nearest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : KEYS) {
+      int d = distance(key, k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
+  }
+}
