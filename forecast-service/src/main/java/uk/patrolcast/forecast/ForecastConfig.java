@@ -53,7 +53,7 @@ public final class ForecastConfig extends ServiceConfig {
           "Hyperparameter search budget per training: trials on rolling-origin validation (1 = the configured parameters only).")
       .define(COMPARE_OBJECTIVES, Type.BOOLEAN, true, Importance.LOW,
           "Spend the search's first trials on the other objectives at the configured parameters.")
-      .define(PARAMS, Type.LIST, List.of(), Importance.MEDIUM,
+      .define(PARAMS, Type.LIST, List.of(), ForecastConfig::requireBoosterOverrides, Importance.MEDIUM,
           "Overrides of the tuned model parameters, key=value (keys of BoosterParams: objective, eta, max_depth, ...).")
       .define(SEED, Type.LONG, ModelTrainer.Settings.standard().seed(), Importance.LOW, "Seed of XGBoost and of the search.")
       .define(THREADS, Type.INT, 2, Range.atLeast(1), Importance.LOW, "XGBoost threads.")
@@ -73,7 +73,17 @@ public final class ForecastConfig extends ServiceConfig {
     if (runMode() && trainUntil() == null) {
       throw new ConfigException(TRAIN_UNTIL, "", "run mode needs the month training stops at (YYYY-MM)");
     }
-    params(); // a bad override fails at start, not at the first training hours later
+  }
+
+  /** A bad override fails when the settings are read (and `patrolcast` checks them before starting anything), not at the first training hours later. */
+  private static void requireBoosterOverrides(String name, Object value) {
+    try {
+      @SuppressWarnings("unchecked")
+      List<String> overrides = (List<String>) value;
+      BoosterParams.tunedWith(overrides);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name, value, e.getMessage());
+    }
   }
 
   public boolean runMode() {

@@ -3,11 +3,15 @@ package uk.patrolcast.launcher;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The setting keys some service defines. A key none of them defines would otherwise be ignored
- * without a word (Kafka's {@code ConfigDef} keeps unknown keys as unused originals), so a typo such
- * as {@code -D forecst.params=...} ran with the default; it is refused here, naming the nearest key.
+ * The setting keys some service defines, checked before a command starts anything. A key none of
+ * them defines would otherwise be ignored without a word (Kafka's {@code ConfigDef} keeps unknown
+ * keys as unused originals), so a typo such as {@code -D forecst.params=...} ran with the default; it
+ * is refused here, naming the nearest key. A value is checked against its key's type and validator
+ * here too, so {@code patrolcast run} refuses it before the broker and ingest start, not after.
  */
 public final class KnownSettings {
   private static final Set<String> KEYS = new TreeSet<>();
@@ -38,6 +42,21 @@ public final class KnownSettings {
     if (unknown.length() > 0) {
       throw new IllegalArgumentException("Unknown setting in " + where + ": " + unknown
           + ". No service reads it; the settings are listed in the README's Configuration section and each service's README.");
+    }
+    for (Map.Entry<String, ?> e : new java.util.TreeMap<String, Object>(settings).entrySet()) {
+      for (ServiceKind kind : ServiceKind.values()) {
+        ConfigDef.ConfigKey key = kind.definition.configKeys().get(e.getKey());
+        if (key != null) {
+          try {
+            Object value = ConfigDef.parseType(key.name, e.getValue(), key.type);
+            if (key.validator != null) {
+              key.validator.ensureValid(key.name, value);
+            }
+          } catch (ConfigException invalid) {
+            throw new IllegalArgumentException("Invalid setting in " + where + ": " + invalid.getMessage(), invalid);
+          }
+        }
+      }
     }
   }
 

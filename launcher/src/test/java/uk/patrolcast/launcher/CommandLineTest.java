@@ -120,9 +120,19 @@ class CommandLineTest {
     assertThat(fromFile.code()).isEqualTo(2);
     assertThat(fromFile.err()).contains("Unknown setting in config file " + file + ": 'bootstrap.server' (did you mean 'bootstrap.servers'?)");
 
+    // A value its key's type or validator refuses is refused before the stack starts, not after broker and ingest.
+    Result badValue = run("run", "--data", tmp.toString(), "--out", tmp.resolve("out").toString(), "-D", "forecast.params=etaa=0.2");
+    assertThat(badValue.code()).isEqualTo(2);
+    assertThat(badValue.err()).contains("Invalid setting in -D: Invalid value [etaa=0.2] for configuration forecast.params: etaa=0.2: expected key=value");
+    Result badType = run("run", "--data", tmp.toString(), "--out", tmp.resolve("out").toString(), "-D", "forecast.threads=two");
+    assertThat(badType.code()).isEqualTo(2);
+    assertThat(badType.err()).contains("Invalid setting in -D: Invalid value two for configuration forecast.threads");
+    assertThat(tmp.resolve("out")).doesNotExist();
+
     // Every key a service defines passes, whichever service reads it.
-    KnownSettings.requireKnown(java.util.Map.of("forecast.params", "", "allocator.budget.hours.per.day.per.lsoa", "", "console.token", "",
-        "patrolcast.mode", "", "ingest.until", "", "forecast.train.until", "", "state.dir", ""), "-D");
+    KnownSettings.requireKnown(java.util.Map.of("forecast.params", "eta=0.2,max_depth=6", "allocator.budget.hours.per.day.per.lsoa", "1.6",
+        "console.token", "t", "patrolcast.mode", "run", "ingest.until", "2020-01", "forecast.train.until", "2019-01",
+        "state.dir", tmp.toString()), "-D");
   }
 
   @Test

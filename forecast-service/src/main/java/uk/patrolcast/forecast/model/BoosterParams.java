@@ -203,6 +203,13 @@ public record BoosterParams(
         throw new IllegalArgumentException(o + ": expected key=value with a key among " + m.keySet());
       }
       m.put(kv[0].trim(), kv[1].trim());
+      try {
+        fromStrings(m); // to name the override that is not a number; the whole set is judged below
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(o + ": '" + kv[1].trim() + "' is not a number", e);
+      } catch (IllegalArgumentException dependsOnALaterOverride) {
+        // e.g. monotone_increasing=ewma12 before ewma_half_lives=12
+      }
     }
     return fromStrings(m);
   }

@@ -111,6 +111,9 @@ class BoosterParamsTest {
     assertThat(BoosterParams.tunedWith(List.of("ewma_half_lives=12", "monotone_increasing=ewma12")).monotoneIncreasing())
         .containsExactly("ewma12");
     assertThatThrownBy(() -> BoosterParams.tunedWith(List.of("no_such_key=1"))).hasMessageContaining("no_such_key=1");
+    assertThatThrownBy(() -> BoosterParams.tunedWith(List.of("max_depth=6", "eta=abc"))).hasMessage("eta=abc: 'abc' is not a number");
+    assertThat(BoosterParams.tunedWith(List.of("monotone_increasing=ewma12", "ewma_half_lives=12")).monotoneIncreasing())
+        .as("overrides in any order").containsExactly("ewma12");
   }
 
   /** The forecast never falls when a constrained feature rises, the rest held; without the constraint it does somewhere. */
