@@ -28,7 +28,7 @@ public final class ConnectionOptions {
 
   /** Values given on the command line: the settings, then the connection options (highest). */
   Map<String, Object> commandLineValues() {
-    KnownSettings.requireKnown(settings, "-D");
+    KnownSettings.requireValid(settings, "-D");
     Map<String, Object> values = new HashMap<>(settings);
     if (bootstrap != null) {
       values.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap);
@@ -60,7 +60,7 @@ public final class ConnectionOptions {
     }
     Map<String, String> out = new HashMap<>();
     p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-    KnownSettings.requireKnown(out, "config file " + configFile);
+    KnownSettings.requireValid(out, "config file " + configFile);
     return out;
   }
 }

@@ -2,6 +2,7 @@ package uk.patrolcast.launcher;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -26,9 +27,10 @@ public final class KnownSettings {
 
   /**
    * @param where what gave the settings, for the message ({@code -D}, {@code --config FILE})
-   * @throws IllegalArgumentException naming every unknown key and, where one is close, the key meant
+   * @throws IllegalArgumentException naming every unknown key and, where one is close, the key meant;
+   *     or naming a value its key's type or validator refuses
    */
-  public static void requireKnown(Map<String, ?> settings, String where) {
+  public static void requireValid(Map<String, ?> settings, String where) {
     StringBuilder unknown = new StringBuilder();
     for (String key : new TreeSet<>(settings.keySet())) {
       if (!KEYS.contains(key)) {
@@ -43,7 +45,7 @@ public final class KnownSettings {
       throw new IllegalArgumentException("Unknown setting in " + where + ": " + unknown
           + ". No service reads it; the settings are listed in the README's Configuration section and each service's README.");
     }
-    for (Map.Entry<String, ?> e : new java.util.TreeMap<String, Object>(settings).entrySet()) {
+    for (Map.Entry<String, ?> e : new TreeMap<String, Object>(settings).entrySet()) {
       for (ServiceKind kind : ServiceKind.values()) {
         ConfigDef.ConfigKey key = kind.definition.configKeys().get(e.getKey());
         if (key != null) {

@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    KnownSettings.requireKnown(settings, "-D");
+    KnownSettings.requireValid(settings, "-D");
     if (until != null) {
       Months.parse(until);
     }

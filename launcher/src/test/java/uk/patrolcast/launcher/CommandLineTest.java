@@ -130,7 +130,7 @@ class CommandLineTest {
     assertThat(tmp.resolve("out")).doesNotExist();
 
     // Every key a service defines passes, whichever service reads it.
-    KnownSettings.requireKnown(java.util.Map.of("forecast.params", "eta=0.2,max_depth=6", "allocator.budget.hours.per.day.per.lsoa", "1.6",
+    KnownSettings.requireValid(java.util.Map.of("forecast.params", "eta=0.2,max_depth=6", "allocator.budget.hours.per.day.per.lsoa", "1.6",
         "console.token", "t", "patrolcast.mode", "run", "ingest.until", "2020-01", "forecast.train.until", "2019-01",
         "state.dir", tmp.toString()), "-D");
   }

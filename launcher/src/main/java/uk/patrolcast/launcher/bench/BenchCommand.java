@@ -89,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (liveFrom != null) {
       Months.parse(liveFrom);
     }
-    KnownSettings.requireKnown(settings, "-D");
+    KnownSettings.requireValid(settings, "-D");
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
     }
