@@ -154,7 +154,8 @@ public final class FeatureTopology {
   public static Properties withTopologySettings(Properties streams) {
     streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class.getName());
     // There is no global store here; set for Kafka 5.0's default. Kafka 4.4 still warns "not enabled
-    // for the GlobalThread" once per stream thread with it set (checked: one line per thread either way).
+    // for the GlobalThread" once per stream thread with it set (checked: one line per thread either way);
+    // the launcher's log filter (BenignKafkaWarnings) drops that line.
     streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // No input here needs time alignment with another (no joins; the builder's inputs are merged and
     // its decisions rest on counts and hashes, not on order): never hold a task back waiting for an
