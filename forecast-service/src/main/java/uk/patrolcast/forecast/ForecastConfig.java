@@ -75,7 +75,10 @@ public final class ForecastConfig extends ServiceConfig {
     }
   }
 
-  /** A bad override fails when the settings are read (and `patrolcast` checks them before starting anything), not at the first training hours later. */
+  /**
+   * A bad override fails when the settings are read ({@code patrolcast} checks them before it starts
+   * anything), not at the first training hours later.
+   */
   private static void requireBoosterOverrides(String name, Object value) {
     try {
       @SuppressWarnings("unchecked")

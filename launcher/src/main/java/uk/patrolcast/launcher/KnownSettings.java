@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import uk.patrolcast.platform.config.ServiceConfig;
 
 /**
  * The setting keys some service defines, checked before a command starts anything. A key none of
@@ -15,6 +16,8 @@ import org.apache.kafka.common.config.ConfigException;
  * here too, so {@code patrolcast run} refuses it before the broker and ingest start, not after.
  */
 public final class KnownSettings {
+  /** Where {@link #fromEnvironment} settings come from, for messages. */
+  public static final String ENVIRONMENT = "the environment (PATROLCAST_ + the key in upper case, _ for .)";
   private static final Set<String> KEYS = new TreeSet<>();
 
   static {
@@ -60,6 +63,18 @@ public final class KnownSettings {
         }
       }
     }
+  }
+
+  /** The known keys a {@code PATROLCAST_*} variable sets (as the services read them), for {@link #requireValid}. */
+  public static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> out = new TreeMap<>();
+    for (String key : KEYS) {
+      String value = environment.get(ServiceConfig.environmentName(key));
+      if (value != null && !value.isBlank()) {
+        out.put(key, value);
+      }
+    }
+    return out;
   }
 
   /** The known key fewest single-character edits away, if that is at most a third of its length. */

@@ -145,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void validate() {
     KnownSettings.requireValid(settings, "-D");
+    KnownSettings.requireValid(KnownSettings.fromEnvironment(System.getenv()), KnownSettings.ENVIRONMENT);
     if (until != null) {
       Months.parse(until);
     }

@@ -1,6 +1,7 @@
 package uk.patrolcast.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.patrolcast.launcher.CommandLineRun.run;
 
 import java.net.InetAddress;
@@ -128,6 +129,14 @@ class CommandLineTest {
     assertThat(badType.code()).isEqualTo(2);
     assertThat(badType.err()).contains("Invalid setting in -D: Invalid value two for configuration forecast.threads");
     assertThat(tmp.resolve("out")).doesNotExist();
+
+    // PATROLCAST_* variables are checked the same way (other variables, and ones naming no key, are not settings).
+    java.util.Map<String, String> environment = KnownSettings.fromEnvironment(java.util.Map.of("PATROLCAST_FORECAST_THREADS", "two",
+        "PATROLCAST_LOG_LEVEL", "DEBUG", "PATROLCAST_NATIVE_CACHE", "/var/cache", "HOME", "/root"));
+    assertThat(environment).containsExactly(java.util.Map.entry("forecast.threads", "two"));
+    assertThatThrownBy(() -> KnownSettings.requireValid(environment, KnownSettings.ENVIRONMENT))
+        .hasMessageStartingWith("Invalid setting in the environment (PATROLCAST_ + the key in upper case, _ for .): Invalid value two "
+            + "for configuration forecast.threads");
 
     // Every key a service defines passes, whichever service reads it.
     KnownSettings.requireValid(java.util.Map.of("forecast.params", "eta=0.2,max_depth=6", "allocator.budget.hours.per.day.per.lsoa", "1.6",

@@ -90,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
       Months.parse(liveFrom);
     }
     KnownSettings.requireValid(settings, "-D");
+    KnownSettings.requireValid(KnownSettings.fromEnvironment(System.getenv()), KnownSettings.ENVIRONMENT);
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
     }
