@@ -28,8 +28,7 @@ public final class ConnectionOptions {
 
   /** Values given on the command line: the settings, then the connection options (highest). */
   Map<String, Object> commandLineValues() {
-    KnownSettings.requireValid(settings, "-D");
-    KnownSettings.requireValid(KnownSettings.fromEnvironment(System.getenv()), KnownSettings.ENVIRONMENT);
+    KnownSettings.requireValidCommandLine(settings);
     Map<String, Object> values = new HashMap<>(settings);
     if (bootstrap != null) {
       values.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap);

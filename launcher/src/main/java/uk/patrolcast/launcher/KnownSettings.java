@@ -1,7 +1,8 @@
 package uk.patrolcast.launcher;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
@@ -18,15 +19,22 @@ import uk.patrolcast.platform.config.ServiceConfig;
 public final class KnownSettings {
   /** Where {@link #fromEnvironment} settings come from, for messages. */
   public static final String ENVIRONMENT = "the environment (PATROLCAST_ + the key in upper case, _ for .)";
-  private static final Set<String> KEYS = new TreeSet<>();
+  /** Each key with its definition in every service that defines it (shared keys are in several). */
+  private static final Map<String, List<ConfigDef.ConfigKey>> DEFINED = new TreeMap<>();
 
   static {
     for (ServiceKind kind : ServiceKind.values()) {
-      KEYS.addAll(kind.definition.names());
+      kind.definition.configKeys().forEach((name, key) -> DEFINED.computeIfAbsent(name, k -> new ArrayList<>()).add(key));
     }
   }
 
   private KnownSettings() {}
+
+  /** {@link #requireValid} for a command's {@code -D} settings and the {@code PATROLCAST_*} variables beside them. */
+  public static void requireValidCommandLine(Map<String, ?> settings) {
+    requireValid(settings, "-D");
+    requireValid(fromEnvironment(System.getenv()), ENVIRONMENT);
+  }
 
   /**
    * @param where what gave the settings, for the message ({@code -D}, {@code --config FILE})
@@ -36,7 +44,7 @@ public final class KnownSettings {
   public static void requireValid(Map<String, ?> settings, String where) {
     StringBuilder unknown = new StringBuilder();
     for (String key : new TreeSet<>(settings.keySet())) {
-      if (!KEYS.contains(key)) {
+      if (!DEFINED.containsKey(key)) {
         unknown.append(unknown.length() == 0 ? "" : "; ").append('\'').append(key).append('\'');
         String near = nearest(key);
         if (near != null) {
@@ -49,17 +57,14 @@ public final class KnownSettings {
           + ". No service reads it; the settings are listed in the README's Configuration section and each service's README.");
     }
     for (Map.Entry<String, ?> e : new TreeMap<String, Object>(settings).entrySet()) {
-      for (ServiceKind kind : ServiceKind.values()) {
-        ConfigDef.ConfigKey key = kind.definition.configKeys().get(e.getKey());
-        if (key != null) {
-          try {
-            Object value = ConfigDef.parseType(key.name, e.getValue(), key.type);
-            if (key.validator != null) {
-              key.validator.ensureValid(key.name, value);
-            }
-          } catch (ConfigException invalid) {
-            throw new IllegalArgumentException("Invalid setting in " + where + ": " + invalid.getMessage(), invalid);
+      for (ConfigDef.ConfigKey key : DEFINED.get(e.getKey())) {
+        try {
+          Object value = ConfigDef.parseType(key.name, e.getValue(), key.type);
+          if (key.validator != null) {
+            key.validator.ensureValid(key.name, value);
           }
+        } catch (ConfigException invalid) {
+          throw new IllegalArgumentException("Invalid setting in " + where + ": " + invalid.getMessage(), invalid);
         }
       }
     }
@@ -68,7 +73,7 @@ public final class KnownSettings {
   /** The known keys a {@code PATROLCAST_*} variable sets (as the services read them), for {@link #requireValid}. */
   public static Map<String, String> fromEnvironment(Map<String, String> environment) {
     Map<String, String> out = new TreeMap<>();
-    for (String key : KEYS) {
+    for (String key : DEFINED.keySet()) {
       String value = environment.get(ServiceConfig.environmentName(key));
       if (value != null && !value.isBlank()) {
         out.put(key, value);
@@ -81,7 +86,7 @@ public final class KnownSettings {
   private static String nearest(String key) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String k : KEYS) {
+    for (String k : DEFINED.keySet()) {
       int d = distance(key, k);
       if (d < bestDistance) {
         best = k;

@@ -144,8 +144,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    KnownSettings.requireValid(settings, "-D");
-    KnownSettings.requireValid(KnownSettings.fromEnvironment(System.getenv()), KnownSettings.ENVIRONMENT);
+    KnownSettings.requireValidCommandLine(settings);
     if (until != null) {
       Months.parse(until);
     }

@@ -52,7 +52,8 @@ abstract class ServiceCommand implements Callable<Integer> {
     } else if (httpPort != null) {
       values.put(ServiceConfig.HTTP_PORT, httpPort.toString());
     }
-    ServiceConfig config = new ServiceConfig(kind().definition, ServiceConfig.merge(kind().definition, connection.fileValues(), System.getenv(), values));
+    Map<String, String> file = connection.fileValues();
+    ServiceConfig config = new ServiceConfig(kind().definition, ServiceConfig.merge(kind().definition, file, System.getenv(), values));
     // As long as provisioning waited for the broker before: a supervisor starting services beside
     // Kafka (docker compose) restarts a service that gives up.
     KafkaCluster.requireReachable(config.bootstrapServers(), Duration.ofSeconds(30));
@@ -66,7 +67,7 @@ abstract class ServiceCommand implements Callable<Integer> {
     ServiceEndpoints endpoints = kind() == ServiceKind.CONSOLE || kind() == ServiceKind.FEATURES || kind() == ServiceKind.ALLOCATE ? null
         : ServiceEndpoints.start(config.httpHost(), config.httpPort(), kind().command);
     Pipeline pipeline = new Pipeline(endpoints);
-    PatrolcastService service = pipeline.start(kind(), connection.fileValues(), System.getenv(), values);
+    PatrolcastService service = pipeline.start(kind(), file, System.getenv(), values);
     Daemon daemon = Daemon.onStop(service.name(), () -> {
       pipeline.close();
       if (endpoints != null) {

@@ -89,8 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (liveFrom != null) {
       Months.parse(liveFrom);
     }
-    KnownSettings.requireValid(settings, "-D");
-    KnownSettings.requireValid(KnownSettings.fromEnvironment(System.getenv()), KnownSettings.ENVIRONMENT);
+    KnownSettings.requireValidCommandLine(settings);
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException("Data directory " + data.toAbsolutePath() + " does not exist or is not a directory");
     }
